@@ -1,0 +1,127 @@
+"""Evidence export throughput against a plain copy of the same bytes to the same place, in one run.
+
+    .venv/bin/python -m bench.export [--out DIR] [--cameras 2] [--minutes 5] [--rounds 3]
+
+Footage: ffmpeg encodes 20 s of 1080p25 H.264 (GOP 1 s, ≈16 Mbit/s) once and cuts it into 10 s fMP4
+segments; the index repeats them to build ``--minutes`` of recording per camera (the remux anchors
+each segment on its own start time, so repeated files are fine). Both sides are made durable:
+the plain copy is ``shutil.copyfile`` + fsync of the segment files the export reads; the export is
+the full job (remux, framehash lists, SHA-256, manifest, CMS signature, PDF, fsync, read-back from
+the device with the page cache dropped, signature check, rename). The two alternate, and the
+median of ``--rounds`` is reported. Needs ffmpeg on PATH.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from videowall.audit import AuditLog, audit_migrations
+from videowall.evidence.fileio import drop_cache
+from videowall.evidence.job import ExportJob
+from videowall.evidence.plan import plan_export
+from videowall.evidence.request import ExportRequest, Exporter
+from videowall.evidence.signing import self_signed_identity
+from videowall.model.camera import Camera
+from videowall.recording.types import RecordedSegment, SegmentState, TimeSource
+from videowall.storage.db import open_database
+
+SEGMENT_S = 10
+T0 = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
+
+
+class RepeatingIndex:
+    def __init__(self, files: list[Path], cameras: int, minutes: float) -> None:
+        count = int(minutes * 60 // SEGMENT_S)
+        self.segments_by_camera = {
+            cam: [RecordedSegment(cam * 100000 + n, cam, "main", files[n % len(files)],
+                                  T0 + timedelta(seconds=n * SEGMENT_S), T0 + timedelta(seconds=(n + 1) * SEGMENT_S),
+                                  files[n % len(files)].stat().st_size, TimeSource.RECEIVE, SegmentState.COMPLETE)
+                  for n in range(count)] for cam in range(1, cameras + 1)}
+
+    def segments(self, camera_id, start_utc, end_utc):
+        return [s for s in self.segments_by_camera[camera_id] if s.start_utc < end_utc and s.end_utc > start_utc]
+
+    def gaps(self, camera_id, start_utc, end_utc):
+        return []
+
+
+def make_footage(folder: Path) -> list[Path]:
+    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-t", "20",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-g", "25", "-b:v", "16M", "-maxrate", "16M",
+                    "-bufsize", "8M", "-pix_fmt", "yuv420p", "-f", "segment", "-segment_time", str(SEGMENT_S),
+                    "-segment_format", "mp4", "-segment_format_options",
+                    "movflags=frag_keyframe+empty_moov+default_base_moof", str(folder / "seg%03d.mp4")],
+                   check=True, timeout=600)
+    return sorted(folder.glob("seg*.mp4"))
+
+
+def plain_copy(sources: list[Path], target: Path) -> int:
+    target.mkdir()
+    total = 0
+    for number, source in enumerate(sources):
+        copy = target / f"{number:05d}.mp4"
+        shutil.copyfile(source, copy)
+        with open(copy, "rb") as handle:
+            os.fsync(handle.fileno())
+        total += copy.stat().st_size
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=None, help="destination folder (default: a temp dir in /var/tmp)")
+    parser.add_argument("--cameras", type=int, default=2)
+    parser.add_argument("--minutes", type=float, default=5.0)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="vw-bench-export-", dir=args.out or "/var/tmp"))
+    try:
+        files = make_footage(work)
+        index = RepeatingIndex(files, args.cameras, args.minutes)
+        cameras = [Camera(cam, f"Kamera {cam}", f"rtsp://127.0.0.1/cam{cam}") for cam in range(1, args.cameras + 1)]
+        identity = self_signed_identity("Benchmark", "bench", datetime.now(timezone.utc))
+        conn = open_database(work / "bench.sqlite3", migrations=audit_migrations())
+        audit = AuditLog(conn)
+        end = T0 + timedelta(minutes=args.minutes)
+        sources = [s.path for cam in index.segments_by_camera.values() for s in cam]
+        export_rates, copy_rates, export_bytes = [], [], 0
+        for round_number in range(args.rounds):
+            for source in set(sources):   # both sides start with the sources in the same (cached) state
+                with open(source, "rb") as handle:
+                    drop_cache(handle.fileno())
+            started = time.perf_counter()
+            copied = plain_copy(sources, work / f"copy{round_number}")
+            copy_rates.append(copied / (time.perf_counter() - started))
+            request = ExportRequest(f"BENCH-{round_number}", tuple(c.id for c in cameras), T0, end, "bench",
+                                    "bench", "bench")
+            plan = plan_export(request, cameras, index, work)
+            started = time.perf_counter()
+            result = ExportJob(plan, Exporter(), lambda: identity, audit).run()
+            export_rates.append(result.total_bytes / (time.perf_counter() - started))
+            export_bytes = result.total_bytes
+            shutil.rmtree(work / f"copy{round_number}")
+            shutil.rmtree(result.package_dir)
+        conn.close()
+        copy_mb, export_mb = statistics.median(copy_rates) / 1e6, statistics.median(export_rates) / 1e6
+        print(f"package {export_bytes / 1e6:.0f} MB ({args.cameras} cameras × {args.minutes:g} min), "
+              f"{args.rounds} rounds, destination {work}")
+        print(f"plain copy + fsync        {copy_mb:8.1f} MB/s   (rounds: {', '.join(f'{r / 1e6:.0f}' for r in copy_rates)})")
+        print(f"export + hash + read-back {export_mb:8.1f} MB/s   (rounds: {', '.join(f'{r / 1e6:.0f}' for r in export_rates)})")
+        print(f"ratio export / copy       {export_mb / copy_mb:8.2f}")
+        print(json.dumps({"copy_mb_s": round(copy_mb, 1), "export_mb_s": round(export_mb, 1),
+                          "ratio": round(export_mb / copy_mb, 3), "package_mb": round(export_bytes / 1e6, 1)}))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

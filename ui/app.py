@@ -1,0 +1,69 @@
+"""QApplication set-up: platform, translations, and the one place uncaught errors are reported."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ui.i18n import translation_path
+from videowall.runtime.redaction import redact
+
+log = logging.getLogger(__name__)
+
+
+def create_application(offscreen: bool = False, language: str | None = None) -> QApplication:
+    if offscreen:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("videowall")
+    app.setOrganizationName("videowall")
+    install_translator(app, language)
+    install_excepthooks()
+    return app
+
+
+def choose_language(setting: str | None, system_locale: str | None = None) -> str:
+    """Polish where the setting or the system locale says Polish; English otherwise."""
+    if setting in ("pl", "en"):
+        return setting
+    locale = system_locale if system_locale is not None else QLocale.system().name()
+    return "pl" if locale.lower().startswith("pl") else "en"
+
+
+def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
+    lang = choose_language(language)
+    old = getattr(app, "_videowall_translator", None)
+    if old is not None:
+        app.removeTranslator(old)
+        app._videowall_translator = None
+    path = translation_path(lang)
+    if path is None:
+        return None
+    translator = QTranslator(app)
+    if not translator.load(str(path)):
+        log.warning("could not load translation %s", path.name)
+        return None
+    app.installTranslator(translator)
+    app._videowall_translator = translator
+    return translator
+
+
+def install_excepthooks() -> None:
+    """Uncaught errors are logged (redacted) instead of silently killing a thread or the app."""
+    def on_exception(exc_type, exc, tb) -> None:
+        log.critical("uncaught error: %s", redact(f"{exc_type.__name__}: {exc}"), exc_info=(exc_type, exc, tb))
+
+    def on_thread_exception(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        name = args.thread.name if args.thread else "?"
+        log.critical("uncaught error in thread %s: %s", name, redact(f"{args.exc_type.__name__}: {args.exc_value}"),
+                     exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+    sys.excepthook = on_exception
+    threading.excepthook = on_thread_exception

@@ -1,0 +1,17 @@
+"""The ``videowall`` console script: the core CLI plus the GUI commands; no command → the wall."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from ui import commands
+from videowall.cli import run
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(argv, extra=[commands.register], default_command=["gui"])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

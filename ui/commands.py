@@ -1,0 +1,53 @@
+"""GUI sub-commands added to the core CLI: ``gui`` (the default) and ``demo``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from videowall.runtime.errors import ErrorKind, VideowallError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    gui = subparsers.add_parser("gui", help="open the video wall (default)")
+    gui.add_argument("--data-dir", type=Path)
+    gui.add_argument("--offscreen", action="store_true", help="render without a screen")
+    gui.add_argument("--seconds", type=float, help="close after this many seconds")
+    gui.add_argument("--report", type=Path, help="write a per-tile JSON report on exit")
+    gui.add_argument("--language", choices=("pl", "en"))
+    gui.set_defaults(func=_gui)
+
+    demo = subparsers.add_parser("demo", help="open a wall on the built-in simulated cameras")
+    demo.add_argument("--cameras", type=int, default=9)
+    demo.add_argument("--port", type=int, default=0, help="simulator RTSP port (default: a free one)")
+    demo.add_argument("--data-dir", type=Path, help="keep the demo's data here (default: a temp dir)")
+    demo.add_argument("--offscreen", action="store_true", help="render without a screen")
+    demo.add_argument("--seconds", type=float, help="close after this many seconds")
+    demo.add_argument("--report", type=Path, help="write a per-tile JSON report on exit")
+    demo.add_argument("--language", choices=("pl", "en"))
+    demo.set_defaults(func=_demo)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from ui.runner import run_wall
+    from videowall.station import Station
+
+    station = Station.open(args.data_dir)
+    try:
+        ids = [camera.id for camera in station.cameras.list()]
+        if not ids:
+            raise VideowallError(ErrorKind.NOT_FOUND, "No cameras are configured. Add one with "
+                                 "'videowall camera add --name NAME --url rtsp://…', or try 'videowall demo'.")
+        return run_wall(station, ids, offscreen=args.offscreen, seconds=args.seconds, report=args.report,
+                        language=args.language)
+    finally:
+        station.close()
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from ui.demo import run_demo
+
+    if not 1 <= args.cameras <= 64:
+        raise VideowallError(ErrorKind.INVALID_INPUT, "--cameras must be between 1 and 64.")
+    return run_demo(cameras=args.cameras, port=args.port, offscreen=args.offscreen, seconds=args.seconds,
+                    report=args.report, data_dir=args.data_dir, language=args.language)

@@ -1,0 +1,56 @@
+"""`videowall demo`: the built-in simulator's cameras on a wall, in a throw-away data dir."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from ui.runner import run_wall
+from videowall.sim.simulator import SimulatorProcess
+from videowall.station import Station
+
+log = logging.getLogger(__name__)
+
+DEMO_PLACES = [
+    ("Śródmieście", "Rynek Główny"), ("Śródmieście", "ul. Floriańska"), ("Śródmieście", "Plac Nowy"),
+    ("Podgórze", "Rondo Grunwaldzkie"), ("Podgórze", "ul. Kalwaryjska"), ("Nowa Huta", "Plac Centralny"),
+    ("Nowa Huta", "al. Róż"), ("Krowodrza", "ul. Królewska"), ("Krowodrza", "Park Jordana"),
+    ("Dębniki", "Bulwar Wołyński"), ("Dębniki", "ul. Konopnickiej"), ("Bronowice", "Pętla Bronowice"),
+    ("Prądnik", "ul. Opolska"), ("Czyżyny", "Rondo Czyżyńskie"), ("Zwierzyniec", "Błonia"),
+    ("Grzegórzki", "Rondo Mogilskie"),
+]
+
+
+def register_demo_cameras(station: Station, sim: SimulatorProcess, count: int) -> list[int]:
+    ids = []
+    for i in range(1, count + 1):
+        district, place = DEMO_PLACES[(i - 1) % len(DEMO_PLACES)]
+        camera = station.cameras.add(name=f"CAM {i:02d}", main_url=sim.url(i, "main"), sub_url=sim.url(i, "sub"),
+                                     location=place, group=district)
+        ids.append(camera.id)
+    return ids
+
+
+def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: float | None = None,
+             report: Path | None = None, data_dir: Path | None = None, language: str | None = None) -> int:
+    temp_dir = None if data_dir else Path(tempfile.mkdtemp(prefix="videowall-demo-"))
+    root = data_dir or temp_dir
+    sim = SimulatorProcess(cameras=cameras, port=port,
+                           max_seconds=None if seconds is None else seconds + 60)
+    sim.start()
+    station = None
+    try:
+        station = Station.open(root, secrets_kind="memory")
+        ids = register_demo_cameras(station, sim, cameras)
+        return run_wall(station, ids, offscreen=offscreen, seconds=seconds, report=report, language=language)
+    finally:
+        started = time.monotonic()
+        if station is not None:
+            station.close()
+        sim.stop()
+        if temp_dir is not None:
+            shutil.rmtree(temp_dir, ignore_errors=True)
+        log.info("demo shut down in %.2f s", time.monotonic() - started)

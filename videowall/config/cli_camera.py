@@ -1,0 +1,171 @@
+"""``videowall camera add|list|remove``: the camera list from the command line.
+
+Passwords never come from argv (other users can read it in the process list): they are read from
+stdin (``--password-stdin``) or, on a terminal, from a prompt. A camera with credentials is saved
+only if its credentials were stored in the keyring too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import enum
+import getpass
+import json
+import sys
+from dataclasses import asdict
+from typing import TYPE_CHECKING
+
+from videowall.config.paths import data_dir, database_path
+from videowall.model.camera import Camera, Credentials, Transport
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.redaction import redact, register_secret
+from videowall.storage.cameras import CameraStore
+from videowall.storage.db import open_database
+
+if TYPE_CHECKING:
+    from videowall.config.secrets import SecretsStore
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    camera = subparsers.add_parser("camera", help="add, list and remove cameras",
+                                   description="Manage the cameras of this station.")
+    camera.set_defaults(func=lambda _args: _print_help(camera))
+    actions = camera.add_subparsers(dest="camera_command", metavar="ACTION")
+
+    # No abbreviations: "--password x" must be an error, not a prefix of --password-stdin.
+    add = actions.add_parser("add", help="add a camera", allow_abbrev=False, description=(
+        "Add a camera. Credentials go to the OS keyring; the password is read from stdin "
+        "(--password-stdin) or prompted for on a terminal, never taken from the command line."))
+    add.add_argument("--name", required=True, help="unique camera name")
+    add.add_argument("--url", required=True, help="main stream RTSP URL, without user:password@")
+    add.add_argument("--sub-url", help="sub (low resolution) stream RTSP URL")
+    add.add_argument("--user", help="camera username; the password comes from --password-stdin or a prompt")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from stdin (one line)")
+    add.add_argument("--location", default="", help="where the camera is, free text")
+    add.add_argument("--group", default="", help="group name, free text")
+    add.add_argument("--transport", choices=[t.value for t in Transport], default=Transport.TCP.value,
+                     help="RTSP transport (default tcp)")
+    _data_dir_option(add)
+    add.set_defaults(func=_add)
+
+    show = actions.add_parser("list", help="list the cameras")
+    show.add_argument("--json", action="store_true", help="print JSON instead of '<id>\\t<name>' lines")
+    _data_dir_option(show)
+    show.set_defaults(func=_list)
+
+    remove = actions.add_parser("remove", help="remove a camera and its stored credentials")
+    remove.add_argument("camera", metavar="ID|NAME", help="camera id or name")
+    _data_dir_option(remove)
+    remove.set_defaults(func=_remove)
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help="data directory (default: $VIDEOWALL_DATA_DIR or the user data dir)")
+
+
+def _print_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help()
+    return 2
+
+
+def _add(args: argparse.Namespace) -> int:
+    conn = open_database(database_path(data_dir(args.data_dir)))
+    try:
+        store = CameraStore(conn)
+        store.validate_new(args.name, args.url, args.sub_url, args.location, args.group)
+        creds = _read_credentials(args)
+        secrets = _open_secrets_or_explain(creds is not None, "The camera was not saved.")
+        camera = _add_with_credentials(store, secrets, creds, args)
+        if secrets is not None and not secrets.persistent:
+            print("videowall: warning: the memory keyring is in use; this camera's password is forgotten "
+                  "when this command exits.", file=sys.stderr)
+    finally:
+        conn.close()
+    print(f"{camera.id}\t{camera.name}")
+    return 0
+
+
+def _add_with_credentials(store: CameraStore, secrets: SecretsStore | None, creds: Credentials | None,
+                          args: argparse.Namespace) -> Camera:
+    stored_id: int | None = None
+    try:
+        with store.transaction():
+            camera = store.add(args.name, args.url, sub_url=args.sub_url, location=args.location,
+                               group=args.group, transport=args.transport, has_credentials=creds is not None)
+            if secrets is not None and creds is not None:
+                secrets.set(camera.id, creds)
+                stored_id = camera.id
+    except BaseException:
+        if secrets is not None and stored_id is not None:  # the row was rolled back: drop its secret too
+            with contextlib.suppress(VideowallError):  # the first error is the one to report
+                secrets.delete(stored_id)
+        raise
+    return camera
+
+
+def _list(args: argparse.Namespace) -> int:
+    conn = open_database(database_path(data_dir(args.data_dir)))
+    try:
+        cameras = CameraStore(conn).list()
+    finally:
+        conn.close()
+    if args.json:
+        rows = [{k: v.value if isinstance(v, enum.Enum) else v for k, v in asdict(c).items()} for c in cameras]
+        print(redact(json.dumps(rows, indent=2, ensure_ascii=False)))
+    else:
+        for camera in cameras:
+            print(redact(f"{camera.id}\t{camera.name}"))
+    return 0
+
+
+def _remove(args: argparse.Namespace) -> int:
+    conn = open_database(database_path(data_dir(args.data_dir)))
+    try:
+        store = CameraStore(conn)
+        camera = store.find(args.camera)
+        # Credentials are deleted in the same step: without a keyring the camera stays, nothing is orphaned.
+        secrets = _open_secrets_or_explain(camera.has_credentials, "The camera was not removed.")
+        with store.transaction():
+            store.remove(camera.id)
+            if secrets is not None:
+                secrets.delete(camera.id)
+    finally:
+        conn.close()
+    print(f"{camera.id}\t{camera.name}")
+    return 0
+
+
+def _open_secrets_or_explain(needed: bool, consequence: str) -> SecretsStore | None:
+    """Open the keyring before anything is written, so a missing keyring leaves no half-done change."""
+    if not needed:
+        return None
+    from videowall.config.secrets import open_secrets  # keyring takes ~85 ms to import; most commands skip it
+
+    try:
+        return open_secrets()
+    except VideowallError as err:
+        raise VideowallError(err.kind, f"{err.user_message} {consequence}", err.detail) from None
+
+
+def _read_credentials(args: argparse.Namespace) -> Credentials | None:
+    if args.password_stdin and not args.user:
+        raise VideowallError(ErrorKind.INVALID_INPUT, "--password-stdin needs --user.")
+    if not args.user:
+        return None
+    user = args.user.strip()
+    if not user or any(ord(ch) < 32 or ord(ch) == 127 for ch in user):
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             "The username must be non-empty text without control characters.")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {user}: ")
+    else:
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             "Give the password on stdin with --password-stdin (it is never taken from "
+                             "the command line).")
+    register_secret(password)
+    if not password:
+        raise VideowallError(ErrorKind.INVALID_INPUT, "The password is empty.")
+    return Credentials(username=user, password=password)

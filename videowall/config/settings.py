@@ -1,0 +1,173 @@
+"""Station settings: typed, versioned, migrated, written atomically, never silently replaced.
+
+The file is JSON with a ``version``. Older versions are migrated in memory step by step
+(``_MIGRATIONS[n]`` turns version n into n + 1); the next save writes the current version.
+A file that cannot be read or validated is moved aside and reported; a file from a newer
+videowall is left untouched and is not overwritten by ``save_settings``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from videowall.config.atomic import move_aside, write_atomic
+from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+from videowall.runtime.errors import ErrorKind, VideowallError
+
+CURRENT_VERSION = 2
+_LANGUAGE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,4})?$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class Settings:
+    version: int = CURRENT_VERSION
+    ui_language: str | None = None  # None: follow the system locale
+    station_name: str = ""
+    timezone: str = "Europe/Warsaw"  # times are stored in UTC and shown in this zone
+    wall_repaint_hz: int = 60
+    max_live_decoders: int = 16
+    reconnect_max_backoff_s: float = 30.0
+
+    def __post_init__(self) -> None:
+        problem = _first_problem(self)
+        if problem is None and _is_int(self.reconnect_max_backoff_s):  # a hand-edited 30 means 30.0
+            object.__setattr__(self, "reconnect_max_backoff_s", float(self.reconnect_max_backoff_s))
+        if problem:
+            raise VideowallError(ErrorKind.INVALID_INPUT, f"Invalid setting: {problem}.")
+
+
+def load_settings(path: Path | str, clock: Clock = SYSTEM_CLOCK) -> tuple[Settings, VideowallError | None]:
+    """Read the settings; on any problem return defaults together with the error to show.
+
+    A missing file is not a problem (first start). Runs on whichever thread calls it (disk I/O).
+    """
+    source = Path(path)
+    if not source.exists():
+        return Settings(), None
+    try:
+        raw = json.loads(source.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        return Settings(), _set_aside(source, f"it is not readable JSON: {err}", clock)
+    version = raw.get("version") if isinstance(raw, dict) else None
+    if not _is_int(version) or version < 1:
+        return Settings(), _set_aside(source, "it has no valid settings version", clock)
+    if version > CURRENT_VERSION:
+        return Settings(), _newer_version_error(source, version)
+    try:
+        return _from_dict(_migrate(raw)), None
+    except VideowallError as err:
+        return Settings(), _set_aside(source, err.user_message.rstrip("."), clock)
+
+
+def save_settings(path: Path | str, settings: Settings) -> None:
+    """Write ``settings`` atomically. Refuses to overwrite a file written by a newer videowall."""
+    target = Path(path)
+    existing = _version_on_disk(target)
+    if existing is not None and existing > CURRENT_VERSION:
+        raise _newer_version_error(target, existing)
+    data = json.dumps(asdict(settings), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    try:
+        write_atomic(target, data.encode("utf-8"))
+    except OSError as err:
+        raise VideowallError(ErrorKind.STORAGE_ERROR,
+                             f"Could not save the settings to {target}: {err.strerror or err}.",
+                             detail=repr(err)) from err
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 called the interface language ``language``."""
+    out = dict(data)
+    if "language" in out:
+        out["ui_language"] = out.pop("language")
+    out["version"] = 2
+    return out
+
+
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def _migrate(data: dict[str, Any]) -> dict[str, Any]:
+    while data["version"] < CURRENT_VERSION:
+        data = _MIGRATIONS[data["version"]](data)
+    return data
+
+
+def _from_dict(data: dict[str, Any]) -> Settings:
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise VideowallError(ErrorKind.INVALID_INPUT, f"it has unknown settings: {', '.join(unknown)}")
+    return Settings(**data)
+
+
+def _first_problem(s: Settings) -> str | None:
+    if s.version != CURRENT_VERSION:
+        return f"version must be {CURRENT_VERSION}, not {s.version!r}"
+    if s.ui_language is not None and not (isinstance(s.ui_language, str) and _LANGUAGE.match(s.ui_language)):
+        return f"ui_language must be a language code such as 'pl' or 'en', not {s.ui_language!r}"
+    if not isinstance(s.station_name, str) or len(s.station_name) > 100 or _CONTROL.search(s.station_name):
+        return "station_name must be text of at most 100 characters without control characters"
+    if not _is_timezone(s.timezone):
+        return f"timezone must be an IANA zone such as 'Europe/Warsaw', not {s.timezone!r}"
+    if not (_is_int(s.wall_repaint_hz) and 1 <= s.wall_repaint_hz <= 120):
+        return f"wall_repaint_hz must be a whole number from 1 to 120, not {s.wall_repaint_hz!r}"
+    if not (_is_int(s.max_live_decoders) and 1 <= s.max_live_decoders <= 64):
+        return f"max_live_decoders must be a whole number from 1 to 64, not {s.max_live_decoders!r}"
+    backoff = s.reconnect_max_backoff_s
+    if not ((_is_int(backoff) or isinstance(backoff, float)) and 1 <= backoff <= 3600):
+        return f"reconnect_max_backoff_s must be a number of seconds from 1 to 3600, not {backoff!r}"
+    return None
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_timezone(name: object) -> bool:
+    if not isinstance(name, str) or not name or name.startswith("/") or ".." in name:
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+        return True
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        # Without any time-zone database (Windows without the tzdata package) nothing can be checked.
+        return not zoneinfo.available_timezones()
+
+
+def _version_on_disk(path: Path) -> int | None:
+    try:
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    version = raw.get("version") if isinstance(raw, dict) else None
+    return version if _is_int(version) else None
+
+
+def _set_aside(path: Path, reason: str, clock: Clock) -> VideowallError:
+    try:
+        backup = move_aside(path, clock.now_utc())
+    except OSError as err:
+        return VideowallError(
+            ErrorKind.STORAGE_ERROR,
+            f"The settings file {path} is damaged ({reason}) and could not be moved aside "
+            f"({err.strerror or err}). Default settings are used; fix or remove the file.",
+            detail=repr(err))
+    return VideowallError(
+        ErrorKind.STORAGE_CORRUPT,
+        f"The settings file {path} is damaged ({reason}). It was kept as {backup} and default "
+        f"settings are used until you save new ones.")
+
+
+def _newer_version_error(path: Path, version: int) -> VideowallError:
+    return VideowallError(
+        ErrorKind.STORAGE_ERROR,
+        f"The settings file {path} was written by a newer videowall (settings version {version}; this "
+        f"version understands up to {CURRENT_VERSION}). It was left untouched and will not be "
+        f"overwritten; default settings are used. Upgrade videowall to use it.")

@@ -1,0 +1,146 @@
+"""Handlers of ``videowall export`` and ``videowall signing-key`` (see ``videowall.evidence.cli``)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from videowall.audit import AuditLog, audit_migrations
+from videowall.config.paths import database_path
+from videowall.evidence.job import ExportJob
+from videowall.evidence.keystore import SigningKeyStore
+from videowall.evidence.plan import plan_export
+from videowall.evidence.progress import ExportCancelled, ExportProgress
+from videowall.evidence.request import ExportRequest, Exporter, Officer
+from videowall.evidence.secret_names import NamedSecrets
+from videowall.evidence.signing import fingerprints_text
+from videowall.recording.types import RecordingIndex
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.station import Station
+from videowall.storage.db import open_database
+
+EXIT_CANCELLED = 130
+
+
+def station_recordings(station: Station) -> RecordingIndex:
+    """The station's recordings index (provided by the recording feature as ``Station.recordings``)."""
+    index = getattr(station, "recordings", None)
+    if index is None:
+        raise VideowallError(ErrorKind.NOT_FOUND, "This videowall has no recordings index yet (recording is not "
+                                                  "set up), so there is nothing to export.")
+    return index
+
+
+def export_command(args: argparse.Namespace,
+                   recordings: Callable[[Station], RecordingIndex] = station_recordings) -> int:
+    station = Station.open(args.data_dir)
+    conn = None
+    try:
+        zone = ZoneInfo(station.settings.timezone)
+        cameras = [station.cameras.find(key) for key in _split_cameras(args.camera)]
+        request = ExportRequest(
+            exhibit_id=args.exhibit, camera_ids=tuple(c.id for c in cameras),
+            start_utc=parse_time(args.start, zone), end_utc=parse_time(args.end, zone),
+            authority=args.authority, case_number=args.case, reason=args.reason, legal_basis=args.legal_basis,
+            request_ref=args.request_ref, officer=Officer(args.officer, args.officer_rank, args.officer_badge),
+            bookmark_ids=tuple(args.bookmark), incident_description=args.incident, incident_place=args.place)
+        plan = plan_export(request, station.cameras.list(), recordings(station), Path(args.out), args.part_size)
+        operator = args.operator or getpass.getuser()
+        exporter = Exporter(organisation=args.organisation, unit=args.unit, operator_id=getpass.getuser(),
+                            operator_name=operator, operator_role="operator",
+                            station_name=station.settings.station_name, timezone=station.settings.timezone)
+        keys = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets))
+        conn = open_database(database_path(station.data_dir), migrations=audit_migrations())
+        job = ExportJob(plan, exporter, lambda: keys.identity(args.organisation, station.settings.station_name),
+                        AuditLog(conn), actor=operator, progress=_print_progress)
+        return _run_interruptible(job)
+    finally:
+        if conn is not None:
+            conn.close()
+        station.close()
+
+
+def parse_time(text: str, zone: ZoneInfo) -> datetime:
+    """ISO 8601; without an offset the time is read in the station's zone (what the operator sees)."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise VideowallError(ErrorKind.INVALID_INPUT, f"{text!r} is not a date and time like 2026-01-15T10:15:00.") from None
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
+
+
+def signing_key_show(args: argparse.Namespace) -> int:
+    station = Station.open(args.data_dir)
+    try:
+        identity = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets)).identity(
+            args.organisation, station.settings.station_name)
+    finally:
+        station.close()
+    print(f"{identity.source} key, {identity.hash_alg}")
+    print(fingerprints_text(identity))
+    return 0
+
+
+def signing_key_import(args: argparse.Namespace) -> int:
+    password = sys.stdin.readline().rstrip("\r\n") if args.password_stdin else getpass.getpass("PKCS#12 password: ")
+    try:
+        data = Path(args.pkcs12).read_bytes()
+    except OSError as err:
+        raise VideowallError(ErrorKind.INVALID_INPUT, f"Cannot read {args.pkcs12}: {err.strerror or err}.") from None
+    station = Station.open(args.data_dir)
+    try:
+        identity = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets)).import_pkcs12(data, password or None)
+    finally:
+        station.close()
+    print("Imported; exports are signed with this certificate from now on:")
+    print(fingerprints_text(identity))
+    return 0
+
+
+def _split_cameras(text: str) -> list[str]:
+    keys = [part.strip() for part in text.split(",") if part.strip()]
+    if not keys:
+        raise VideowallError(ErrorKind.INVALID_INPUT, "Name at least one camera (--camera ID|NAME[,...]).")
+    return keys
+
+
+def _run_interruptible(job: ExportJob) -> int:
+    """Run the job on a worker thread so Ctrl-C becomes a clean cancel instead of an exception mid-write."""
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = job.run()
+        except BaseException as err:  # handed to the main thread below
+            outcome["error"] = err
+
+    worker = threading.Thread(target=work, name="evidence-export", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.2)
+    except KeyboardInterrupt:
+        job.cancel.cancel()
+        worker.join()
+    error = outcome.get("error")
+    if isinstance(error, ExportCancelled):
+        print(f"\nvideowall: export cancelled; the incomplete files are in {job.plan.partial_dir}", file=sys.stderr)
+        return EXIT_CANCELLED
+    if error is not None:
+        raise error
+    result = outcome["result"]
+    print(f"\nExported {job.plan.request.exhibit_id} to {result.package_dir}")
+    print(f"  manifest.json SHA-256: {result.manifest_sha256}")
+    print(f"  signer certificate SHA-256: {result.signer_cert_sha256}")
+    print(f"  {result.files} files, {result.total_bytes} bytes; read back from the medium and verified")
+    return 0
+
+
+def _print_progress(progress: ExportProgress) -> None:
+    print(f"\r{progress.stage:<10} {progress.overall_fraction * 100:5.1f} %", end="", file=sys.stderr, flush=True)

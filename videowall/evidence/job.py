@@ -1,0 +1,222 @@
+"""The evidence export job: remux → framehash → manifest → sign → write → fsync → read back → rename.
+
+One job per package; ``run`` executes on a worker thread (never the GUI thread), reports through the
+progress callback on that thread and stops at the next packet or file once the token is cancelled.
+Everything is written to ``<ID>.partial`` and renamed to ``<ID>`` only after every file was read
+back from the medium and matched, and the signature was checked; any failure or a cancel leaves the
+``.partial`` folder (never a package that looks complete but is not) and an audit entry.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from videowall import __version__
+from videowall.audit import AuditLog
+from videowall.evidence.av_io import library_versions, write_framehash
+from videowall.evidence.cms_verify import CmsError, verify_detached
+from videowall.evidence.fileio import fsync_dir, fsync_path, sha256_file
+from videowall.evidence.job_support import (Reporter, audit_details, clip_records, protocol_data, rename_single_part)
+from videowall.evidence.manifest import MANIFEST, PROTOCOL_PDF, CameraItem, FileRecord, build_manifest, manifest_bytes
+from videowall.evidence.package import PackageFiles
+from videowall.evidence.plan import CameraPlan, ExportPlan
+from videowall.evidence.progress import CancelToken, ExportCancelled, ExportProgress
+from videowall.evidence.protocol_pdf import write_protocol
+from videowall.evidence.remux import remux_range
+from videowall.evidence.request import Exporter, clip_stem
+from videowall.evidence.signing import SigningIdentity, sign_detached
+from videowall.model.camera import Profile
+from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.redaction import redact
+
+log = logging.getLogger(__name__)
+ACTION = "evidence.export"
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    package_dir: Path
+    package_id: str
+    manifest_sha256: str
+    signer_cert_sha256: str
+    files: int
+    total_bytes: int
+
+
+class ExportJob:
+    def __init__(self, plan: ExportPlan, exporter: Exporter, identity: Callable[[], SigningIdentity],
+                 audit: AuditLog, actor: str = "system", clock: Clock = SYSTEM_CLOCK,
+                 progress: Callable[[ExportProgress], None] | None = None, cancel: CancelToken | None = None) -> None:
+        self.plan = plan
+        self.cancel = cancel or CancelToken()
+        self._exporter = exporter
+        self._identity = identity
+        self._audit = audit
+        self._actor = actor
+        self._clock = clock
+        self._report = Reporter(progress, plan.estimated_bytes)
+        self.package_id = str(uuid.uuid4())
+        self._stage = "validate"
+
+    def run(self) -> ExportResult:
+        """Run the whole export on the calling (worker) thread. Raises ExportCancelled or VideowallError."""
+        started = self._audit.append(f"{ACTION}.started", audit_details(self.package_id, self.plan), self._actor)
+        try:
+            result = self._run(started.seq, started.entry_hash)
+        except ExportCancelled as cancelled:
+            cancelled.stage = self._stage   # the job knows best where it stopped
+            self._audit_end("cancelled", {"stage": self._stage})
+            raise
+        except VideowallError as err:
+            self._audit_end("failed", {"stage": self._stage, "error": redact(err.user_message)})
+            raise self._with_partial_note(err) from err
+        except OSError as err:
+            wrapped = self._os_error(err)
+            self._audit_end("failed", {"stage": self._stage, "error": wrapped.user_message})
+            raise self._with_partial_note(wrapped) from err
+        except Exception as err:
+            self._audit_end("failed", {"stage": self._stage, "error": f"internal error: {type(err).__name__}"})
+            raise
+        self._audit.append(f"{ACTION}.completed", {
+            "package_id": self.package_id, "exhibit_id": self.plan.request.exhibit_id,
+            "path": str(result.package_dir), "manifest_sha256": result.manifest_sha256,
+            "signer_cert_sha256": result.signer_cert_sha256, "files": result.files, "bytes": result.total_bytes,
+        }, self._actor)
+        return result
+
+    def _run(self, anchor_seq: int, anchor_hash: str) -> ExportResult:
+        plan, request = self.plan, self.plan.request
+        identity = self._identity()
+        created = self._clock.now_utc()
+        partial = plan.partial_dir
+        partial.mkdir()
+        files = PackageFiles(partial)
+        (partial / "video").mkdir()
+        self._enter("remux")
+        items = [self._export_camera(camera_plan, files) for camera_plan in plan.cameras]
+        self._enter("package")
+        files.write_certs(identity)
+        files.write_audit_excerpt([e for e in self._audit.entries(first_seq=anchor_seq)
+                                   if e.details.get("package_id") == self.package_id])
+        video = [f.clip.path for item in items for f in item.files]
+        files.write_texts(request.exhibit_id, request.case_number, request.authority,
+                          created.astimezone(ZoneInfo(self._exporter.timezone)).isoformat(timespec="seconds"),
+                          self._exporter.timezone, __version__,
+                          video, bool(identity.chain))
+        libs = {**library_versions(), "cryptography": _version_of("cryptography"),
+                "reportlab": _version_of("reportlab")}
+        manifest = build_manifest(self.package_id, request, self._exporter, created, items, files.other,
+                                  (anchor_seq, anchor_hash), identity, libs)
+        data = manifest_bytes(manifest)
+        manifest_record = files.add(MANIFEST, data)
+        files.write_signature(sign_detached(data, identity))
+        write_protocol(partial / PROTOCOL_PDF, protocol_data(manifest, manifest_record.sha256, identity, plan, items))
+        files.note(FileRecord(PROTOCOL_PDF, 0, sha256_file(partial / PROTOCOL_PDF)))
+        files.write_sums()
+        self.cancel.raise_if_cancelled("package")
+        self._enter("sync")
+        self._sync(files)
+        self._enter("read_back")
+        self._read_back(files, data)
+        self._enter("finish")
+        self.cancel.raise_if_cancelled("finish")
+        os.rename(partial, plan.final_dir)
+        fsync_dir(plan.final_dir.parent)
+        total = sum((plan.final_dir / p).stat().st_size for p in files.hashes)
+        self._report.done()
+        return ExportResult(plan.final_dir, self.package_id, manifest_record.sha256,
+                            manifest["signing"]["signer_cert_sha256"], len(files.hashes), total)
+
+    def _export_camera(self, camera_plan: CameraPlan, files: PackageFiles) -> CameraItem:
+        request, camera = self.plan.request, camera_plan.camera
+        stem = clip_stem(camera.id, camera.name, request.start_utc, request.end_utc)
+        video_dir = self.plan.partial_dir / "video"
+        clip = remux_range(list(camera_plan.segments), request.start_utc, request.end_utc,
+                           lambda n: video_dir / f"{stem}_p{n:03d}.mp4", self.plan.max_part_bytes, self.cancel,
+                           self._report.remuxed)
+        if clip is None:
+            raise VideowallError(ErrorKind.NOT_FOUND, f"The recordings of camera {camera.id} ({camera.name}) hold no "
+                                                      "frame in the requested time range.")
+        rename_single_part(clip, video_dir / f"{stem}.mp4")
+        for part in clip.parts:
+            self.cancel.raise_if_cancelled("framehash")
+            with open(part.path.with_suffix(".framehash.txt"), "wb") as sink:
+                write_framehash(part.path, sink)
+        records = clip_records(clip, self.plan.partial_dir, self.cancel)
+        for record in records:
+            files.note(record.clip)
+            files.note(record.framehash)
+        profile = camera_plan.segments[0].profile
+        uri = camera.url_for(Profile(profile) if profile in ("main", "sub") else camera.record_profile)
+        return CameraItem(camera, clip.stream.as_manifest(), uri, clip.first_frame_utc, clip.last_frame_utc,
+                          list(camera_plan.gaps) + clip.unreadable,
+                          sorted({s.time_source.value for s in camera_plan.segments}), records)
+
+    def _sync(self, files: PackageFiles) -> None:
+        root = self.plan.partial_dir
+        for relative in files.hashes:
+            self.cancel.raise_if_cancelled("sync")
+            fsync_path(root / relative)
+        for folder in sorted({(root / p).parent for p in files.hashes}, key=lambda p: -len(p.parts)):
+            fsync_dir(folder)
+        fsync_dir(root.parent)
+
+    def _read_back(self, files: PackageFiles, manifest: bytes) -> None:
+        root = self.plan.partial_dir
+        for relative, expected in sorted(files.hashes.items()):
+            actual = sha256_file(root / relative, from_device=True, cancel=self.cancel,
+                                 on_bytes=self._report.read_back)
+            if actual != expected:
+                raise VideowallError(ErrorKind.STORAGE_ERROR,
+                                     f"Reading back {relative} from the medium gave different bytes than were "
+                                     "written: the medium is faulty. Use another one.")
+        try:
+            verify_detached((root / "manifest.json.p7s").read_bytes(), (root / MANIFEST).read_bytes())
+        except CmsError as err:
+            raise VideowallError(ErrorKind.STORAGE_ERROR, f"The signature read back from the medium does not "
+                                                          f"verify ({err}).") from err
+        if (root / MANIFEST).read_bytes() != manifest:
+            raise VideowallError(ErrorKind.STORAGE_ERROR, "manifest.json read back differs from what was written.")
+
+    def _enter(self, stage: str) -> None:
+        self.cancel.raise_if_cancelled(self._stage)
+        self._stage = stage
+        self._report.stage(stage)
+
+    def _audit_end(self, outcome: str, extra: dict) -> None:
+        details = {"package_id": self.package_id, "exhibit_id": self.plan.request.exhibit_id,
+                   "partial_path": str(self.plan.partial_dir), **extra}
+        try:
+            self._audit.append(f"{ACTION}.{outcome}", details, self._actor)
+        except VideowallError as err:  # the original failure matters more; the gap shows in the log
+            log.error("could not record export %s in the audit log: %s", outcome, err.user_message)
+
+    def _os_error(self, err: OSError) -> VideowallError:
+        if err.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
+            what = "is full" if err.errno != errno.EFBIG else "refused a file this large"
+            return VideowallError(ErrorKind.STORAGE_ERROR, f"The destination {what} ({err.strerror}).",
+                                  detail=repr(err))
+        return VideowallError(ErrorKind.STORAGE_ERROR, f"Writing the export failed: {err.strerror or err}.",
+                              detail=repr(err))
+
+    def _with_partial_note(self, err: VideowallError) -> VideowallError:
+        if not self.plan.partial_dir.exists():
+            return err
+        return VideowallError(err.kind, f"{err.user_message} The export is NOT complete; what was written is in "
+                                        f"{self.plan.partial_dir} (delete it).", err.detail)
+
+
+def _version_of(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "unknown"

@@ -1,0 +1,116 @@
+"""Pieces of the export job that are plain bookkeeping: progress arithmetic, records, summaries."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+
+from videowall.evidence.fileio import sha256_file
+from videowall.evidence.manifest import CameraItem, ClipFileRecord, FileRecord, utc_text
+from videowall.evidence.plan import ExportPlan
+from videowall.evidence.progress import CancelToken, ExportProgress, overall
+from videowall.evidence.protocol_pdf import ProtocolCamera, ProtocolData
+from videowall.evidence.remux import ClipResult
+from videowall.evidence.signing import SigningIdentity
+
+_MIN_STEP = 0.005
+
+
+class Reporter:
+    """Turns byte counts into throttled ExportProgress reports (called on the worker thread)."""
+
+    def __init__(self, callback: Callable[[ExportProgress], None] | None, estimated_bytes: int) -> None:
+        self._callback = callback
+        self._estimate = max(1, estimated_bytes)
+        self._stage = "validate"
+        self._stage_bytes = 0
+        self._last = -1.0
+
+    def stage(self, name: str) -> None:
+        self._stage, self._stage_bytes = name, 0
+        self._emit(force=True)
+
+    def remuxed(self, count: int) -> None:
+        self._stage_bytes += count
+        self._emit()
+
+    def read_back(self, count: int) -> None:
+        self._stage_bytes += count
+        self._emit()
+
+    def done(self) -> None:
+        if self._callback is not None:
+            self._callback(ExportProgress("finish", 1.0, 1.0, "done"))
+
+    def _emit(self, force: bool = False) -> None:
+        if self._callback is None:
+            return
+        fraction = min(1.0, self._stage_bytes / self._estimate) if self._stage in ("remux", "read_back") else 0.0
+        total = overall(self._stage, fraction)
+        if force or total - self._last >= _MIN_STEP:
+            self._last = total
+            self._callback(ExportProgress(self._stage, fraction, total))
+
+
+def audit_details(package_id: str, plan: ExportPlan) -> dict:
+    request = plan.request
+    return {"package_id": package_id, "exhibit_id": request.exhibit_id, "case_number": request.case_number,
+            "authority": request.authority, "request_ref": request.request_ref, "officer": request.officer.name,
+            "legal_basis": request.legal_basis, "reason": request.reason,
+            "camera_ids": list(request.camera_ids), "bookmark_ids": list(request.bookmark_ids),
+            "from_utc": utc_text(request.start_utc), "to_utc": utc_text(request.end_utc),
+            "destination": str(plan.destination.path), "filesystem": plan.destination.filesystem}
+
+
+def rename_single_part(clip: ClipResult, target: Path) -> None:
+    """A clip that needed no split loses its ``_p001`` suffix."""
+    if len(clip.parts) == 1:
+        os.rename(clip.parts[0].path, target)
+        clip.parts[0].path = target
+
+
+def clip_records(clip: ClipResult, root: Path, cancel: CancelToken) -> list[ClipFileRecord]:
+    records = []
+    for part in clip.parts:
+        framehash = part.path.with_suffix(".framehash.txt")
+        records.append(ClipFileRecord(_record(part.path, root, cancel), _record(framehash, root, cancel),
+                                      part.first_frame_utc, part.last_frame_utc, part.packets))
+    return records
+
+
+def _record(path: Path, root: Path, cancel: CancelToken) -> FileRecord:
+    return FileRecord(path.relative_to(root).as_posix(), path.stat().st_size, sha256_file(path, cancel=cancel))
+
+
+def protocol_data(manifest: dict, manifest_sha256: str, identity: SigningIdentity, plan: ExportPlan,
+                  items: list[CameraItem]) -> ProtocolData:
+    request, exporter = plan.request, manifest["exporter"]
+    der = identity.certificate.public_bytes(serialization.Encoding.DER)
+    officer = ", ".join(v for v in (request.officer.rank, request.officer.name,
+                                    f"nr {request.officer.badge}" if request.officer.badge else "") if v)
+    where = plan.destination
+    medium = (f"{where.label} — {where.filesystem.upper()}, "
+              f"{'nośnik wymienny' if where.removable else 'folder'}{' ' + where.bus.upper() if where.bus else ''}")
+    cameras = tuple(ProtocolCamera(f"CAM{i.camera.id:03d} {i.camera.name}" + (f" ({i.camera.location})"
+                                                                             if i.camera.location else ""),
+                                   i.first_frame_utc, i.last_frame_utc, len(i.gaps)) for i in items)
+    files = tuple((f.clip.path, f.clip.bytes, f.clip.sha256) for i in items for f in i.files)
+    return ProtocolData(
+        exhibit_id=request.exhibit_id, package_id=manifest["package_id"],
+        created_utc=_parse_utc(manifest["created"]["utc"]), timezone=manifest["created"]["tz"],
+        organisation=exporter["organisation"], unit=exporter["unit"],
+        operator=exporter["operator"]["name"] or exporter["operator"]["id"],
+        authority=request.authority, case_number=request.case_number, request_ref=request.request_ref,
+        officer=officer, legal_basis=request.legal_basis, reason=request.reason, manifest_sha256=manifest_sha256,
+        signer_subject=identity.certificate.subject.rfc4514_string(),
+        signer_sha256=hashlib.sha256(der).hexdigest(), signer_sha1=hashlib.sha1(der).hexdigest(),
+        medium=medium, cameras=cameras, files=files)
+
+
+def _parse_utc(text: str):
+    from datetime import datetime
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))

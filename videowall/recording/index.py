@@ -1,0 +1,247 @@
+"""The recordings index in SQLite: segments, the reasons for gaps, and which cameras record.
+
+One connection, shared by the recorder threads and the service: every method takes the store's lock,
+so calls may come from any thread. Paths are stored relative to the recordings root.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path, PurePosixPath
+
+from videowall.audit import audit_migrations
+from videowall.audit.log import AuditLog
+from videowall.model.camera import Profile
+from videowall.recording.timebase import from_us, to_us
+from videowall.recording.types import RecordedSegment, SegmentState, TimeGap, TimeSource
+from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+from videowall.storage import schema_recordings
+from videowall.storage.db import open_database, transaction
+from videowall.storage.migrations import MIGRATIONS, Migration
+
+# A segment is cut at the first keyframe after its target length and never runs past this; range
+# queries use it as the lower bound of a segment's start, so they stay index lookups.
+MAX_SEGMENT_US = 30 * 60 * 1_000_000
+MIN_GAP_US = 500_000          # shorter holes (a lost packet or two) are not shown as gaps
+NO_RECORDING = "no recording"
+_SEGMENT_COLUMNS = ("id, camera_id, profile, path, start_us, end_us, bytes, time_source, clock_offset_ms, "
+                    "state, codec, width, height")
+
+
+def recording_migrations(base: tuple[Migration, ...] = MIGRATIONS) -> tuple[Migration, ...]:
+    """``base`` with the audit and recordings migrations, unless it has them already.
+
+    Bridges the time until ``schema_recordings`` is part of ``MIGRATIONS``; then returns ``base``.
+    """
+    migrations = audit_migrations(base)
+    if any(m.description == schema_recordings.DESCRIPTION for m in migrations):
+        return migrations
+    return (*migrations, Migration(len(migrations) + 1, schema_recordings.DESCRIPTION, schema_recordings.STATEMENTS))
+
+
+@dataclass(frozen=True)
+class NewSegment:
+    camera_id: int
+    profile: str
+    relative_path: str
+    start_us: int
+    time_source: TimeSource
+    clock_offset_s: float | None
+    codec: str
+    width: int
+    height: int
+
+
+class RecordingStore:
+    """Implements ``RecordingIndex`` (read side) and the recorder's write side."""
+
+    def __init__(self, conn: sqlite3.Connection, root: Path, clock: Clock = SYSTEM_CLOCK) -> None:
+        self.conn = conn
+        self.root = Path(root)
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._audit = AuditLog(conn, clock)
+
+    @classmethod
+    def open(cls, db_path: Path, root: Path, clock: Clock = SYSTEM_CLOCK,
+             migrations: tuple[Migration, ...] | None = None) -> RecordingStore:
+        """A store on its own connection to the station's database (runs on the calling thread)."""
+        return cls(open_database(db_path, migrations or recording_migrations(), clock), root, clock)
+
+    def audit(self, action: str, details: dict, actor: str = "system") -> None:
+        """Append to the audit log; call inside ``locked_transaction`` so the entry commits with the change."""
+        with self._lock:
+            self._audit.append(action, details, actor)
+
+    @contextmanager
+    def locked_transaction(self) -> Iterator[sqlite3.Connection]:
+        """The store's lock and one database transaction (nested calls become savepoints)."""
+        with self._lock, transaction(self.conn) as conn:
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection under the store's lock, for reads (no write lock taken)."""
+        with self._lock:
+            yield self.conn
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+    # -- cameras ---------------------------------------------------------------------------------
+    def cameras_to_record(self) -> list[tuple[int, Profile]]:
+        with self._lock:
+            rows = self.conn.execute("SELECT id, record_profile FROM cameras WHERE record = 1 ORDER BY id")
+            return [(int(cid), Profile(profile)) for cid, profile in rows.fetchall()]
+
+    def set_recording(self, camera_id: int, record: bool, profile: Profile = Profile.MAIN) -> None:
+        with self.locked_transaction() as conn:
+            conn.execute("UPDATE cameras SET record = ?, record_profile = ? WHERE id = ?",
+                         (int(record), profile.value, camera_id))
+
+    # -- write side (recorder) ------------------------------------------------------------------
+    def begin_segment(self, new: NewSegment) -> int:
+        offset_ms = None if new.clock_offset_s is None else round(new.clock_offset_s * 1000)
+        with self.locked_transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO recording_segments (camera_id, profile, path, start_us, end_us, bytes, time_source,"
+                " clock_offset_ms, state, codec, width, height, created_utc)"
+                " VALUES (?, ?, ?, ?, ?, 0, ?, ?, 'recording', ?, ?, ?, ?)",
+                (new.camera_id, new.profile, new.relative_path, new.start_us, new.start_us,
+                 new.time_source.value, offset_ms, new.codec, new.width, new.height, self._now()))
+            return int(cursor.lastrowid)
+
+    def update_segment(self, segment_id: int, end_us: int, size: int,
+                       state: SegmentState | None = None) -> None:
+        with self.locked_transaction() as conn:
+            if state is None:
+                conn.execute("UPDATE recording_segments SET end_us = max(start_us, ?), bytes = ? WHERE id = ?",
+                             (end_us, size, segment_id))
+            else:
+                conn.execute("UPDATE recording_segments SET end_us = max(start_us, ?), bytes = ?, state = ?"
+                             " WHERE id = ?", (end_us, size, state.value, segment_id))
+
+    def replace_times(self, segment_id: int, start_us: int, end_us: int, size: int, state: SegmentState) -> None:
+        with self.locked_transaction() as conn:
+            conn.execute("UPDATE recording_segments SET start_us = ?, end_us = max(?, ?), bytes = ?, state = ?"
+                         " WHERE id = ?", (start_us, start_us, end_us, size, state.value, segment_id))
+
+    def add_recovered(self, relative_path: str, probed, size: int) -> int:
+        """Index a segment found on disk (``probed``: a segment_probe.ProbedSegment) as RECOVERED."""
+        with self.locked_transaction():
+            segment_id = self.begin_segment(NewSegment(
+                probed.camera_id, probed.profile, relative_path, probed.start_us, probed.time_source, None,
+                probed.codec, probed.width, probed.height))
+            self.replace_times(segment_id, probed.start_us, probed.end_us, size, SegmentState.RECOVERED)
+        return segment_id
+
+    def add_gap(self, camera_id: int, start_us: int, end_us: int, reason: str) -> None:
+        if end_us <= start_us:
+            return
+        with self.locked_transaction() as conn:
+            conn.execute("INSERT INTO recording_gaps (camera_id, start_us, end_us, reason) VALUES (?, ?, ?, ?)",
+                         (camera_id, start_us, end_us, reason))
+
+    def delete_row(self, segment_id: int) -> None:
+        """Drop a segment's index row only (callers delete the file and write the audit entry)."""
+        with self.locked_transaction() as conn:
+            conn.execute("DELETE FROM recording_segments WHERE id = ?", (segment_id,))
+
+    # -- read side --------------------------------------------------------------------------------
+    def segment(self, segment_id: int) -> RecordedSegment | None:
+        with self._lock:
+            row = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE id = ?",
+                                    (segment_id,)).fetchone()
+        return self._segment(row) if row else None
+
+    def segment_by_path(self, relative_path: str) -> RecordedSegment | None:
+        with self._lock:
+            row = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE path = ?",
+                                    (relative_path,)).fetchone()
+        return self._segment(row) if row else None
+
+    def segments(self, camera_id: int, start_utc: datetime, end_utc: datetime) -> list[RecordedSegment]:
+        return self.segments_us(camera_id, to_us(start_utc), to_us(end_utc))
+
+    def segments_us(self, camera_id: int, start_us: int, end_us: int) -> list[RecordedSegment]:
+        with self._lock:
+            rows = self.conn.execute(
+                f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE camera_id = ? AND start_us >= ?"
+                " AND start_us < ? AND end_us > ? ORDER BY start_us, id",
+                (camera_id, start_us - MAX_SEGMENT_US, end_us, start_us)).fetchall()
+        return [self._segment(row) for row in rows]
+
+    def all_segments(self, state: SegmentState | None = None) -> list[RecordedSegment]:
+        """Every segment (oldest first), optionally only those in ``state``."""
+        query = f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments"
+        params: tuple = ()
+        if state is not None:
+            query += " WHERE state = ?"
+            params = (state.value,)
+        with self._lock:
+            rows = self.conn.execute(query + " ORDER BY start_us, id", params).fetchall()
+        return [self._segment(row) for row in rows]
+
+    def oldest_segments(self, limit: int, before_us: int | None = None) -> list[RecordedSegment]:
+        """Finished segments, oldest end first (what retention looks at)."""
+        query = f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE state != 'recording'"
+        params: list[int] = []
+        if before_us is not None:
+            query += " AND end_us <= ?"
+            params.append(before_us)
+        with self._lock:
+            rows = self.conn.execute(query + " ORDER BY end_us, id LIMIT ?", (*params, limit)).fetchall()
+        return [self._segment(row) for row in rows]
+
+    def segment_count(self) -> int:
+        with self._lock:
+            return int(self.conn.execute("SELECT count(*) FROM recording_segments").fetchone()[0])
+
+    def last_end_us(self, camera_id: int) -> int | None:
+        with self._lock:
+            row = self.conn.execute("SELECT max(end_us) FROM recording_segments WHERE camera_id = ?",
+                                    (camera_id,)).fetchone()
+        return None if row[0] is None else int(row[0])
+
+    def gaps(self, camera_id: int, start_utc: datetime, end_utc: datetime) -> list[TimeGap]:
+        return self.gaps_us(camera_id, to_us(start_utc), to_us(end_utc))
+
+    def gaps_us(self, camera_id: int, start_us: int, end_us: int) -> list[TimeGap]:
+        holes: list[tuple[int, int]] = []
+        cursor = start_us
+        for seg in self.segments_us(camera_id, start_us, end_us):
+            seg_start, seg_end = to_us(seg.start_utc), to_us(seg.end_utc)
+            if seg_start - cursor >= MIN_GAP_US:
+                holes.append((cursor, seg_start))
+            cursor = max(cursor, seg_end)
+        if end_us - cursor >= MIN_GAP_US:
+            holes.append((cursor, end_us))
+        return [TimeGap(from_us(a), from_us(b), self._reason(camera_id, a, b)) for a, b in holes]
+
+    def _reason(self, camera_id: int, start_us: int, end_us: int) -> str:
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT reason FROM recording_gaps WHERE camera_id = ? AND start_us < ? AND end_us > ?"
+                " ORDER BY min(end_us, ?) - max(start_us, ?) DESC LIMIT 1",
+                (camera_id, end_us, start_us, end_us, start_us)).fetchone()
+        return row[0] if row else NO_RECORDING
+
+    def relative(self, path: Path) -> str:
+        return PurePosixPath(Path(path).relative_to(self.root)).as_posix()
+
+    def _segment(self, row: tuple) -> RecordedSegment:
+        (sid, camera_id, profile, rel, start, end, size, source, offset_ms, state, codec, width, height) = row
+        return RecordedSegment(
+            id=sid, camera_id=camera_id, profile=profile, path=self.root / PurePosixPath(rel),
+            start_utc=from_us(start), end_utc=from_us(end), bytes=size, time_source=TimeSource(source),
+            state=SegmentState(state), codec=codec, width=width, height=height,
+            clock_offset_s=None if offset_ms is None else offset_ms / 1000)
+
+    def _now(self) -> str:
+        return self._clock.now_utc().astimezone(timezone.utc).isoformat(timespec="seconds")

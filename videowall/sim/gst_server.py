@@ -1,0 +1,237 @@
+"""The simulator's RTSP server: N cameras, each with /camI/main and /camI/sub, over TCP and UDP.
+
+Runs as its own process under Debian's /usr/bin/python3 (3.11), the only interpreter with the GStreamer
+gi bindings; ``videowall.sim.simulator.SimulatorProcess`` starts it. Prints ``READY <port>`` on stdout once
+listening. Exits on SIGTERM/SIGINT, after ``--max-seconds``, or when its parent dies.
+
+Frames are numpy I420 (``frames.FramePainter``) pushed into a live appsrc by one ticker thread at the
+frame rate, so each frame's pixel code is the wall-clock time it was made and the stream never ends.
+Factories are shared and built on demand: one encoder per mount while it has clients, none otherwise.
+With ``--user``, the password is read from the first line of stdin and Basic/Digest auth guards all mounts.
+
+Exit codes: 0 normal, 2 bad arguments or cannot listen, 3 GStreamer bindings or numpy missing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import ipaddress
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+try:
+    # numpy before the path append below: an installed package's parent may be a 3.12 site-packages dir.
+    import numpy  # noqa: F401
+    import gi
+
+    gi.require_version("Gst", "1.0")
+    gi.require_version("GstRtsp", "1.0")
+    gi.require_version("GstRtspServer", "1.0")
+    from gi.repository import GLib, Gst, GstRtsp, GstRtspServer
+except (ImportError, ValueError) as err:
+    print(f"MISSING-BINDINGS {err}", file=sys.stderr, flush=True)
+    sys.exit(3)
+
+if __package__ in (None, ""):
+    sys.path.append(str(Path(__file__).resolve().parents[2]))
+
+from videowall.sim.frames import FramePainter  # noqa: E402
+
+SUB_SIZE = (640, 360)
+_ROLE = "viewer"
+_UDP_PORTS = (41000, 48999)  # server-side RTP/RTCP ports for UDP clients; ports in use are skipped
+
+
+class Ticker(threading.Thread):
+    """Pushes one frame per period into every active appsrc (own thread; appsrc is thread-safe)."""
+
+    def __init__(self, fps: int) -> None:
+        super().__init__(name="frame-ticker", daemon=True)
+        self._period_s = 1.0 / fps
+        self._lock = threading.Lock()
+        self._feeds: dict[int, tuple[Gst.Element, FramePainter]] = {}
+        self._start = time.monotonic()
+
+    def add(self, key: int, appsrc: Gst.Element, painter: FramePainter) -> None:
+        with self._lock:
+            self._feeds[key] = (appsrc, painter)
+
+    def remove(self, key: int) -> None:
+        with self._lock:
+            self._feeds.pop(key, None)
+
+    def run(self) -> None:
+        deadline = time.monotonic()
+        while True:
+            delay = deadline - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            with self._lock:
+                feeds = list(self._feeds.items())
+            for key, (appsrc, painter) in feeds:
+                try:
+                    self._push(appsrc, painter)
+                except Exception as err:  # one broken feed must not freeze every camera
+                    print(f"feed dropped: {err!r}", file=sys.stderr, flush=True)
+                    self.remove(key)
+            deadline += self._period_s
+            if time.monotonic() - deadline > self._period_s:  # fell behind (CPU starved): skip, don't burst
+                deadline = time.monotonic()
+
+    def _push(self, appsrc: Gst.Element, painter: FramePainter) -> None:
+        frame = painter.paint(time.monotonic() - self._start, time.time_ns() // 1_000_000)
+        appsrc.emit("push-buffer", Gst.Buffer.new_wrapped(frame.tobytes()))
+
+
+def _launch_line(camera: int, width: int, height: int, fps: int) -> str:
+    caps = f"video/x-raw,format=I420,width={width},height={height},framerate={fps}/1,colorimetry=bt601"
+    kbps = max(300, width * height * fps // 11000)
+    # Name and running clock need the pango plugin (gstreamer1.0-plugins-base); without it, frames stay bare.
+    overlay = (f'! clockoverlay text="CAM {camera:02d}" halignment=left valignment=top xpad=12 ypad=10 '
+               f'font-desc="Sans Bold 18" time-format="%H:%M:%S" '
+               if Gst.ElementFactory.find("clockoverlay") else "")
+    return (
+        f'( appsrc name=src is-live=true do-timestamp=true format=time leaky-type=downstream max-buffers=2 '
+        f'caps="{caps}" {overlay}'
+        f'! x264enc tune=zerolatency speed-preset=ultrafast key-int-max={fps} bitrate={kbps} threads=1 '
+        f'! rtph264pay name=pay0 pt=96 config-interval=1 )'
+    )
+
+
+def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
+                  pool: GstRtspServer.RTSPAddressPool | None, secured: bool) -> GstRtspServer.RTSPMediaFactory:
+    factory = GstRtspServer.RTSPMediaFactory()
+    factory.set_launch(_launch_line(camera, *size, fps))
+    factory.set_shared(True)
+    factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP | GstRtsp.RTSPLowerTrans.UDP)
+    if pool is not None:
+        factory.set_address_pool(pool)
+    if secured:
+        permissions = GstRtspServer.RTSPPermissions()
+        permissions.add_permission_for_role(_ROLE, "media.factory.access", True)
+        permissions.add_permission_for_role(_ROLE, "media.factory.construct", True)
+        factory.set_permissions(permissions)
+
+    def on_configure(_factory: GstRtspServer.RTSPMediaFactory, media: GstRtspServer.RTSPMedia) -> None:
+        appsrc = media.get_element().get_by_name("src")
+        key = id(media)
+        ticker.add(key, appsrc, FramePainter(camera, *size))
+        media.connect("unprepared", lambda _media: ticker.remove(key))
+
+    factory.connect("media-configure", on_configure)
+    return factory
+
+
+def _make_auth(user: str, password: str, methods: str) -> GstRtspServer.RTSPAuth:
+    auth = GstRtspServer.RTSPAuth()
+    token = GstRtspServer.RTSPToken()
+    token.set_string("media.factory.role", _ROLE)
+    auth.add_basic(GstRtspServer.RTSPAuth.make_basic(user, password), token)
+    auth.add_digest(user, password, token)
+    if methods == "basic":
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.BASIC)
+    elif methods == "digest":
+        auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+    else:
+        _offer_basic_and_digest(auth)
+    return auth
+
+
+def _offer_basic_and_digest(auth: GstRtspServer.RTSPAuth) -> None:
+    """The method set is a flags value typed as an enum in the GIR, so PyGObject refuses BASIC|DIGEST: use C."""
+    capsule_pointer = ctypes.pythonapi.PyCapsule_GetPointer
+    capsule_pointer.restype = ctypes.c_void_p
+    capsule_pointer.argtypes = [ctypes.py_object, ctypes.c_char_p]
+    setter = ctypes.CDLL("libgstrtspserver-1.0.so.0").gst_rtsp_auth_set_supported_methods
+    setter.argtypes = [ctypes.c_void_p, ctypes.c_int]
+    setter(capsule_pointer(auth.__gpointer__, None),
+           int(GstRtsp.RTSPAuthMethod.BASIC) | int(GstRtsp.RTSPAuthMethod.DIGEST))
+
+
+def _udp_pool(host: str) -> GstRtspServer.RTSPAddressPool | None:
+    """A unicast pool on ``host`` so UDP media sockets bind there too (the default binds all interfaces)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return None  # a host name: UDP media sockets fall back to all interfaces
+    pool = GstRtspServer.RTSPAddressPool()
+    pool.add_range(host, host, _UDP_PORTS[0], _UDP_PORTS[1], 0)
+    return pool
+
+
+def _parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
+def _parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="videowall RTSP camera simulator (GStreamer)")
+    parser.add_argument("--cameras", type=int, default=4)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="0 picks a free port (printed after READY)")
+    parser.add_argument("--main-size", type=_parse_size, default=(1280, 720))
+    parser.add_argument("--fps", type=int, default=25)
+    parser.add_argument("--user", help="require RTSP auth; the password is the first line of stdin")
+    parser.add_argument("--auth", choices=("basic", "digest", "both"), default="both",
+                        help="RTSP auth methods offered with --user (clients such as FFmpeg pick Digest if offered)")
+    parser.add_argument("--max-seconds", type=float, default=None)
+    return parser.parse_args(argv)
+
+
+def _install_exits(loop: GLib.MainLoop, max_seconds: float | None) -> None:
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        GLib.unix_signal_add(GLib.PRIORITY_HIGH, signum, lambda *_: loop.quit() or False)
+    if max_seconds is not None:
+        GLib.timeout_add(max(1, int(max_seconds * 1000)), lambda: loop.quit() or False)
+    parent = os.getppid()
+
+    def orphaned() -> bool:
+        if os.getppid() != parent:
+            loop.quit()
+            return False
+        return True
+
+    GLib.timeout_add(250, orphaned)
+
+
+def main(argv: list[str]) -> int:
+    args = _parse_args(argv)
+    if args.cameras < 1 or args.fps < 1 or args.main_size[0] % 2 or args.main_size[1] % 2:
+        print("bad arguments: cameras and fps must be >= 1, sizes even", file=sys.stderr)
+        return 2
+    password = sys.stdin.buffer.readline().decode("utf-8").rstrip("\r\n") if args.user else None
+    Gst.init(None)
+    ticker = Ticker(args.fps)
+    server = GstRtspServer.RTSPServer()
+    server.set_address(args.host)
+    server.set_service(str(args.port))
+    if args.user:
+        server.set_auth(_make_auth(args.user, password or "", args.auth))
+    pool = _udp_pool(args.host)
+    mounts = server.get_mount_points()
+    for camera in range(1, args.cameras + 1):
+        for profile, size in (("main", args.main_size), ("sub", SUB_SIZE)):
+            factory = _make_factory(camera, size, args.fps, ticker, pool, bool(args.user))
+            mounts.add_factory(f"/cam{camera}/{profile}", factory)
+    if server.attach(None) == 0:
+        print(f"cannot listen on {args.host}:{args.port}", file=sys.stderr, flush=True)
+        return 2
+    loop = GLib.MainLoop()
+    _install_exits(loop, args.max_seconds)
+    ticker.start()
+    print(f"READY {server.get_bound_port()}", flush=True)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nobody reads stdout after READY
+    loop.run()
+    return 0
+
+
+if __name__ == "__main__":
+    code = main(sys.argv[1:])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)  # skip interpreter teardown while GStreamer threads may still be streaming

@@ -1,0 +1,52 @@
+"""The station: the core services of one workstation, built once from a data dir (no Qt).
+
+GUI, demo and headless commands all build the core through here, so every one of them gets the same
+database, secrets backend and stream supervisor.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from videowall.config.paths import data_dir as resolve_data_dir, database_path, settings_path
+from videowall.config.secrets import SecretsStore, open_secrets
+from videowall.config.settings import Settings, load_settings
+from videowall.runtime.errors import VideowallError
+from videowall.storage.cameras import CameraStore
+from videowall.storage.db import open_database
+from videowall.streams.supervisor import StreamSupervisor
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Station:
+    data_dir: Path
+    settings: Settings
+    cameras: CameraStore
+    secrets: SecretsStore
+    supervisor: StreamSupervisor
+    warnings: list[VideowallError]
+
+    @classmethod
+    def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None) -> Station:
+        root = resolve_data_dir(data_dir)
+        settings, settings_error = load_settings(settings_path(root))
+        warnings = [settings_error] if settings_error else []
+        cameras = CameraStore(open_database(database_path(root)))
+        secrets = open_secrets(secrets_kind)
+        supervisor = StreamSupervisor(cameras.get, lambda cid: _credentials_or_none(secrets, cid))
+        return cls(root, settings, cameras, secrets, supervisor, warnings)
+
+    def close(self) -> None:
+        self.supervisor.close()
+
+
+def _credentials_or_none(secrets: SecretsStore, camera_id: int):
+    try:
+        return secrets.get(camera_id)
+    except VideowallError as err:  # a locked keyring must not kill the session thread: it reports it
+        log.warning("credentials for camera %s unavailable: %s", camera_id, err.user_message)
+        return None

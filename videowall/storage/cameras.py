@@ -1,0 +1,210 @@
+"""The camera list in SQLite. Passwords are not here: ``has_credentials`` says the keyring holds some."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import timezone
+from typing import Any
+
+from videowall.model.camera import Camera, Transport
+from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.redaction import redact
+from videowall.storage.db import connection_lock, transaction
+
+MAX_NAME_CHARS = 100
+MAX_TEXT_CHARS = 200
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_COLUMNS = "id, name, main_url, sub_url, location, grp, transport, has_credentials"
+_UNCHANGED: Any = object()
+
+
+class CameraStore:
+    """Cameras in the ``cameras`` table. Any thread may call it: calls take turns on the connection's lock.
+
+    Calls do disk I/O; from the GUI thread keep them to quick, operator-triggered ones.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, clock: Clock = SYSTEM_CLOCK) -> None:
+        self._conn = conn
+        self._clock = clock
+        self._lock = connection_lock(conn)
+
+    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        """Group store calls with other work (e.g. writing the keyring) so that all or none happen."""
+        return transaction(self._conn)
+
+    def validate_new(self, name: str, main_url: str, sub_url: str | None = None,
+                     location: str = "", group: str = "") -> None:
+        """Raise the error ``add`` would raise for these values, without writing anything."""
+        self._unique_name(_clean_name(name))
+        _clean_url(main_url, "Main stream")
+        _clean_optional_url(sub_url)
+        _clean_text(location, "Location")
+        _clean_text(group, "Group")
+
+    def add(self, name: str, main_url: str, sub_url: str | None = None, location: str = "",
+            group: str = "", transport: Transport | str = Transport.TCP,
+            has_credentials: bool = False) -> Camera:
+        values = {
+            "name": self._unique_name(_clean_name(name)),
+            "main_url": _clean_url(main_url, "Main stream"),
+            "sub_url": _clean_optional_url(sub_url),
+            "location": _clean_text(location, "Location"),
+            "grp": _clean_text(group, "Group"),
+            "transport": _clean_transport(transport).value,
+            "has_credentials": int(bool(has_credentials)),
+        }
+        with self._writing(values["name"]):
+            cursor = self._conn.execute(
+                "INSERT INTO cameras (name, main_url, sub_url, location, grp, transport, has_credentials,"
+                " created_utc, updated_utc) VALUES (:name, :main_url, :sub_url, :location, :grp,"
+                " :transport, :has_credentials, :now, :now)", {**values, "now": self._now()})
+            return self.get(int(cursor.lastrowid))
+
+    def list(self) -> list[Camera]:
+        with self._lock:
+            rows = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras ORDER BY id").fetchall()
+        return [_camera(row) for row in rows]
+
+    def get(self, camera_id: int) -> Camera:
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE id = ?", (camera_id,)).fetchone()
+        if row is None:
+            raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera with id {camera_id}.")
+        return _camera(row)
+
+    def find(self, id_or_name: str | int) -> Camera:
+        """A camera by id (all digits; names never are) or by name, ignoring letter case."""
+        key = str(id_or_name).strip()
+        if key.isdigit():
+            return self.get(int(key))
+        with self._lock:
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE name = ?", (key,)).fetchone()
+        if row is None:
+            raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera named {key!r}.")
+        return _camera(row)
+
+    def remove(self, id_or_name: str | int) -> Camera:
+        with transaction(self._conn):
+            camera = self.find(id_or_name)
+            with self._writing(camera.name):
+                self._conn.execute("DELETE FROM cameras WHERE id = ?", (camera.id,))
+        return camera
+
+    def update(self, camera_id: int, *, name: str = _UNCHANGED, main_url: str = _UNCHANGED,
+               sub_url: str | None = _UNCHANGED, location: str = _UNCHANGED, group: str = _UNCHANGED,
+               transport: Transport | str = _UNCHANGED, has_credentials: bool = _UNCHANGED) -> Camera:
+        """Change the given fields only; returns the updated camera."""
+        with transaction(self._conn):
+            current = self.get(camera_id)
+            values: dict[str, object] = {}
+            if name is not _UNCHANGED:
+                values["name"] = self._unique_name(_clean_name(name), except_id=current.id)
+            if main_url is not _UNCHANGED:
+                values["main_url"] = _clean_url(main_url, "Main stream")
+            if sub_url is not _UNCHANGED:
+                values["sub_url"] = _clean_optional_url(sub_url)
+            if location is not _UNCHANGED:
+                values["location"] = _clean_text(location, "Location")
+            if group is not _UNCHANGED:
+                values["grp"] = _clean_text(group, "Group")
+            if transport is not _UNCHANGED:
+                values["transport"] = _clean_transport(transport).value
+            if has_credentials is not _UNCHANGED:
+                values["has_credentials"] = int(bool(has_credentials))
+            if values:
+                assignments = ", ".join(f"{column} = :{column}" for column in values)
+                with self._writing(str(values.get("name", current.name))):
+                    self._conn.execute(f"UPDATE cameras SET {assignments}, updated_utc = :now WHERE id = :id",
+                                       {**values, "now": self._now(), "id": current.id})
+            return self.get(camera_id)
+
+    def _unique_name(self, name: str, except_id: int | None = None) -> str:
+        with self._lock:
+            row = self._conn.execute("SELECT id, name FROM cameras WHERE name = ? AND id IS NOT ?",
+                                     (name, except_id)).fetchone()
+        if row is not None:
+            raise _name_taken(row[1], row[0])
+        return name
+
+    @contextlib.contextmanager
+    def _writing(self, name: str) -> Iterator[None]:
+        # The check in _unique_name can race with another process; the UNIQUE constraint cannot.
+        try:
+            with transaction(self._conn):
+                yield
+        except sqlite3.IntegrityError as err:
+            if "UNIQUE" in str(err):
+                raise _name_taken(name, None) from err
+            raise VideowallError(ErrorKind.INVALID_INPUT, f"The camera list was not changed: {err}.") from err
+        except sqlite3.Error as err:
+            raise VideowallError(ErrorKind.STORAGE_ERROR, f"The camera list could not be changed: {err}.",
+                                 detail=repr(err)) from err
+
+    def _now(self) -> str:
+        return self._clock.now_utc().astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _camera(row: tuple) -> Camera:
+    camera_id, name, main_url, sub_url, location, grp, transport, has_credentials = row
+    return Camera(id=camera_id, name=name, main_url=main_url, sub_url=sub_url, location=location,
+                  group=grp, transport=Transport(transport), has_credentials=bool(has_credentials))
+
+
+def _name_taken(name: str, camera_id: int | None) -> VideowallError:
+    which = f" (id {camera_id})" if camera_id is not None else ""
+    return VideowallError(ErrorKind.INVALID_INPUT,
+                          f"A camera named {name!r} already exists{which}. Choose another name.")
+
+
+def _clean_name(name: str) -> str:
+    cleaned = (name or "").strip()
+    if not cleaned:
+        raise VideowallError(ErrorKind.INVALID_INPUT, "The camera needs a name.")
+    if len(cleaned) > MAX_NAME_CHARS:
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             f"The camera name is too long ({len(cleaned)} characters; at most {MAX_NAME_CHARS}).")
+    if _CONTROL.search(cleaned):
+        raise VideowallError(ErrorKind.INVALID_INPUT, "The camera name must not contain control characters.")
+    if cleaned.isdigit():
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             f"The camera name {cleaned!r} is only digits, which would be read as a camera id. "
+                             f"Add a letter, e.g. 'Camera {cleaned}'.")
+    return cleaned
+
+
+def _clean_text(value: str | None, label: str) -> str:
+    cleaned = (value or "").strip()
+    if len(cleaned) > MAX_TEXT_CHARS or _CONTROL.search(cleaned):
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             f"{label} must be at most {MAX_TEXT_CHARS} characters without control characters.")
+    return cleaned
+
+
+def _clean_url(url: str | None, label: str) -> str:
+    from videowall.media.url import validate_rtsp_url  # lazy: storage must not load the media package at import
+
+    try:
+        return validate_rtsp_url((url or "").strip())
+    except VideowallError as err:
+        raise VideowallError(err.kind, f"{label} URL: {redact(err.user_message)}", err.detail) from None
+
+
+def _clean_optional_url(url: str | None) -> str | None:
+    if url is None or not url.strip():
+        return None
+    return _clean_url(url, "Sub stream")
+
+
+def _clean_transport(transport: Transport | str) -> Transport:
+    if isinstance(transport, Transport):
+        return transport
+    try:
+        return Transport(str(transport).strip().lower())
+    except ValueError:
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             f"Transport must be 'tcp' or 'udp', not {transport!r}.") from None
