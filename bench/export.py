@@ -64,6 +64,26 @@ def make_footage(folder: Path) -> list[Path]:
     return sorted(folder.glob("seg*.mp4"))
 
 
+class StageTimer:
+    """Progress callback that notes how long each stage of the job took."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self._stage, self._since = None, time.perf_counter()
+
+    def __call__(self, report) -> None:
+        if report.stage != self._stage:
+            self.finish()
+            self._stage = report.stage
+
+    def finish(self) -> dict[str, float]:
+        now = time.perf_counter()
+        if self._stage is not None:
+            self.times[self._stage] = self.times.get(self._stage, 0.0) + now - self._since
+        self._since = now
+        return self.times
+
+
 def plain_copy(sources: list[Path], target: Path) -> int:
     target.mkdir()
     total = 0
@@ -93,7 +113,7 @@ def main() -> None:
         audit = AuditLog(conn)
         end = T0 + timedelta(minutes=args.minutes)
         sources = [s.path for cam in index.segments_by_camera.values() for s in cam]
-        export_rates, copy_rates, export_bytes = [], [], 0
+        export_rates, copy_rates, stage_times, export_bytes = [], [], [], 0
         for round_number in range(args.rounds):
             for source in set(sources):   # both sides start with the sources in the same (cached) state
                 with open(source, "rb") as handle:
@@ -104,9 +124,11 @@ def main() -> None:
             request = ExportRequest(f"BENCH-{round_number}", tuple(c.id for c in cameras), T0, end, "bench",
                                     "bench", "bench")
             plan = plan_export(request, cameras, index, work)
+            stages = StageTimer()
             started = time.perf_counter()
-            result = ExportJob(plan, Exporter(), lambda: identity, audit).run()
+            result = ExportJob(plan, Exporter(), lambda: identity, audit, progress=stages).run()
             export_rates.append(result.total_bytes / (time.perf_counter() - started))
+            stage_times.append(stages.finish())
             export_bytes = result.total_bytes
             shutil.rmtree(work / f"copy{round_number}")
             shutil.rmtree(result.package_dir)
@@ -117,6 +139,8 @@ def main() -> None:
         print(f"plain copy + fsync        {copy_mb:8.1f} MB/s   (rounds: {', '.join(f'{r / 1e6:.0f}' for r in copy_rates)})")
         print(f"export + hash + read-back {export_mb:8.1f} MB/s   (rounds: {', '.join(f'{r / 1e6:.0f}' for r in export_rates)})")
         print(f"ratio export / copy       {export_mb / copy_mb:8.2f}")
+        median_round = stage_times[export_rates.index(statistics.median_low(export_rates))]
+        print("export stages (s), median round: " + ", ".join(f"{k} {v:.1f}" for k, v in median_round.items()))
         print(json.dumps({"copy_mb_s": round(copy_mb, 1), "export_mb_s": round(export_mb, 1),
                           "ratio": round(export_mb / copy_mb, 3), "package_mb": round(export_bytes / 1e6, 1)}))
     finally:

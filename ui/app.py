@@ -10,7 +10,7 @@ import threading
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import translation_path
+from ui.i18n import translation_paths
 from videowall.runtime.redaction import redact
 
 log = logging.getLogger(__name__)
@@ -35,22 +35,20 @@ def choose_language(setting: str | None, system_locale: str | None = None) -> st
     return "pl" if locale.lower().startswith("pl") else "en"
 
 
-def install_translator(app: QApplication, language: str | None) -> QTranslator | None:
-    lang = choose_language(language)
-    old = getattr(app, "_videowall_translator", None)
-    if old is not None:
+def install_translator(app: QApplication, language: str | None) -> list[QTranslator]:
+    """Install every feature's translation for the chosen language (replacing earlier ones)."""
+    for old in getattr(app, "_videowall_translators", []):
         app.removeTranslator(old)
-        app._videowall_translator = None
-    path = translation_path(lang)
-    if path is None:
-        return None
-    translator = QTranslator(app)
-    if not translator.load(str(path)):
-        log.warning("could not load translation %s", path.name)
-        return None
-    app.installTranslator(translator)
-    app._videowall_translator = translator
-    return translator
+    installed = []
+    for path in translation_paths(choose_language(language)):
+        translator = QTranslator(app)
+        if translator.load(str(path)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("could not load translation %s", path.name)
+    app._videowall_translators = installed
+    return installed
 
 
 def install_excepthooks() -> None:

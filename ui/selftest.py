@@ -86,10 +86,10 @@ def collect_platform() -> dict:
 def bundle_checks() -> dict[str, str]:
     """Each resource or module a frozen bundle needs at run time → "ok" or what is wrong."""
     from resources.icons import icon_path
-    from ui.i18n import LANGUAGES, translation_path
+    from ui.i18n import LANGUAGES, sources, translation_paths
 
     checks = {}
-    missing = [lang for lang in LANGUAGES if translation_path(lang) is None]
+    missing = [lang for lang in LANGUAGES if len(translation_paths(lang)) < len(sources(lang)) or not sources(lang)]
     checks["translations"] = "ok" if not missing else f"no compiled translation for {', '.join(missing)}"
     checks["icon"] = "ok" if icon_path().is_file() and icon_path(256).is_file() else "application icon missing"
     checks["timezone"] = _timezone_check()

@@ -118,8 +118,7 @@ def test_existing_package_is_never_overwritten(export_env, tmp_path):
 def test_gap_in_the_recording_is_reported_in_the_manifest(export_env, tmp_path):
     import json
     segments = export_env.footage.segments(1)
-    export_env.footage = type(export_env.footage)(export_env.footage.index.without(segments[1].id),
-                                                  export_env.footage.camera_ids, export_env.footage.directory)
+    export_env.footage = export_env.footage.without(segments[1].id)
     request = export_env.request(cameras=(1,), start_utc=segments[0].start_utc + timedelta(seconds=0.5),
                                  end_utc=segments[2].end_utc - timedelta(seconds=0.5))
     result = export_env.export(tmp_path, request)

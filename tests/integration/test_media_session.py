@@ -180,6 +180,34 @@ def test_a_failing_consumer_does_not_stop_the_session(simulator, open_session, c
     assert len(failures) == 1     # logged once, not once per packet
 
 
+def test_consumers_see_open_packets_close_and_nothing_after_removal(simulator, open_session) -> None:
+    class Counting:
+        def __init__(self) -> None:
+            self.opened, self.packets, self.closed = [], 0, 0
+
+        def on_stream_opened(self, stream) -> None:
+            self.opened.append((stream.codec_context.width, stream.codec_context.height))
+
+        def on_packet(self, packet, received_monotonic: float) -> None:
+            self.packets += 1
+
+        def on_stream_closed(self) -> None:
+            self.closed += 1
+
+    session = open_session(simulator.url(6, "sub"))
+    counting, second = Counting(), LiveDecoder()
+    session.add_consumer(counting)
+    live_with_decoder(session, 64, 36)
+    wait_for(lambda: counting.packets >= 5, "packets")
+    session.add_consumer(second)            # joins a live stream: opened before its first packet
+    next_frame(second)
+    session.remove_consumer(counting)
+    packets = counting.packets
+    assert counting.opened == [(640, 360)] and counting.closed == 1
+    wait_for(lambda: session.stats().packets_in >= packets + 5, "more packets")
+    assert counting.packets == packets
+
+
 def test_stall_and_outage_reconnect_and_are_counted(outage_sim, open_session) -> None:
     recorder = Recorder()
     session = open_session(outage_sim.url(1, "sub"))

@@ -18,7 +18,7 @@ import pytest
 
 from videowall.media.types import StreamOptions
 from videowall.model.camera import Profile
-from videowall.recording.index import RecordingStore, recording_migrations
+from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import GapReason, RecorderConfig, RecorderState
 from videowall.recording.retention_policy import RetentionPolicy
 from videowall.recording.service import RecordingService
@@ -48,7 +48,7 @@ class Rig:
 
     def __init__(self, data_dir: Path, sim, root: Path | None = None) -> None:
         self.db_path = data_dir / "videowall.sqlite3"
-        self.cameras = CameraStore(open_database(self.db_path, recording_migrations()))
+        self.cameras = CameraStore(open_database(self.db_path))
         self.supervisor = StreamSupervisor(self.cameras.get, lambda _cid: None, options=FAST)
         self.root = root or data_dir / "recordings"
         self.sim = sim
@@ -156,7 +156,7 @@ def test_a_camera_outage_leaves_a_gap_and_recording_resumes(tmp_path, sim_factor
     rig = Rig(tmp_path, sim)
     try:
         camera_id = rig.add_camera(1)
-        service = rig.service()
+        service = rig.service(settle_s=0.5)
         service.start()
         service.set_recording(camera_id, True, Profile.MAIN)
         wait_for(lambda: service.recorder_status(camera_id).segments_written >= 1, 20, "a first segment")

@@ -19,19 +19,15 @@ import pytest
 from tests.integration.test_recorder import FRAME_S, ffprobe, wait_for
 from videowall.model.camera import Profile
 from videowall.recording.fmp4_boxes import scan
-from videowall.recording.index import RecordingStore, recording_migrations
+from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import GapReason
 from videowall.recording.types import SegmentState
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
 
-# Runs ``videowall`` with the recorder command. Until MIGRATIONS and CORE_COMMAND_MODULES include the
-# recording pieces, it adds them itself; afterwards both additions are no-ops.
+# Runs ``videowall`` with the recorder command (registering it if CORE_COMMAND_MODULES does not yet).
 LAUNCH = """
 import sys
-import videowall.storage.db as db
-from videowall.recording.index import recording_migrations
-db.open_database.__defaults__ = (recording_migrations(), *db.open_database.__defaults__[1:])
 from videowall import cli
 from videowall.recording.cli import register
 extra = [] if "videowall.recording.cli" in cli.CORE_COMMAND_MODULES else [register]
@@ -65,7 +61,7 @@ def _read_until(proc: subprocess.Popen, text: str, timeout_s: float) -> str:
 def test_kill_9_mid_segment_then_restart(tmp_path, simulator):
     data_dir = tmp_path / "data"
     db_path = data_dir / "videowall.sqlite3"
-    conn = open_database(db_path, recording_migrations())
+    conn = open_database(db_path)
     camera = CameraStore(conn).add(name="Gate", main_url=simulator.url(3, "main"), sub_url=simulator.url(3, "sub"))
     RecordingStore(conn, data_dir / "recordings").set_recording(camera.id, True, Profile.MAIN)
     conn.close()

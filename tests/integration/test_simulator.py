@@ -113,6 +113,14 @@ def test_two_clients_of_one_mount_both_get_frames(simulator):
         assert a.width == b.width == 640
 
 
+def test_mounts_keep_serving_after_many_client_cycles(sim_factory):
+    # Each DESCRIBE builds a media and the hang-up tears it down; a stale teardown once starved a newer media.
+    sim = sim_factory(cameras=3)
+    for cycle in range(120):
+        assert describe(sim.port, f"/cam{1 + cycle % 3}/sub").startswith("RTSP/1.0 200"), f"cycle {cycle}"
+    assert read_frames(sim.url(1), 1)
+
+
 def test_auth_refuses_missing_and_wrong_password_and_admits_right_one(sim_factory):
     sim = sim_factory(cameras=1, user="operator", password=PASSWORD)
     url = sim.url(1, "sub")

@@ -19,11 +19,6 @@ def station(tmp_path):
 
 
 @pytest.fixture
-def qapp_cls():
-    return None
-
-
-@pytest.fixture
 def open_wall(qtbot, station):
     """Opens a wall of the given camera ids at 1920×1080 (offscreen) and closes it after the test."""
     create_application(offscreen=True, language="en")

@@ -15,6 +15,7 @@ from videowall.audit.entry import canonical_json
 from videowall.runtime.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.db import open_database
+from videowall.storage.migrations import MIGRATIONS
 from videowall.storage.schema_audit import GENESIS_HASH, TRIGGERS
 
 START = datetime(2026, 5, 6, 7, 8, 9, 123456, tzinfo=timezone.utc)
@@ -165,13 +166,14 @@ def test_bad_entries_are_refused_before_writing(log, action, details, actor):
 
 
 def test_database_without_the_migration_is_a_clear_error(tmp_path):
-    conn = open_database(tmp_path / "plain.sqlite3")
+    conn = open_database(tmp_path / "plain.sqlite3", migrations=MIGRATIONS[:1])   # cameras only
     with pytest.raises(VideowallError, match="no audit log table"):
         AuditLog(conn)
     conn.close()
 
 
 def test_audit_migrations_adds_the_audit_log_once():
-    once = audit_migrations()
-    assert once[-1].description == "audit log"
+    once = audit_migrations(MIGRATIONS[:1])
+    assert [m.description for m in once] == ["cameras", "audit log"] and once[1].version == 2
     assert audit_migrations(once) == once
+    assert audit_migrations(MIGRATIONS) == MIGRATIONS   # already part of the schema

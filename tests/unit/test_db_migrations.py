@@ -41,7 +41,9 @@ def test_new_database_gets_every_migration_wal_and_foreign_keys(tmp_path):
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
         columns = [row[1] for row in conn.execute("PRAGMA table_info(cameras)")]
         assert columns == ["id", "name", "location", "grp", "main_url", "sub_url", "transport",
-                           "has_credentials", "created_utc", "updated_utc"]
+                           "has_credentials", "created_utc", "updated_utc", "record", "record_profile"]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert {"cameras", "audit_log", "recording_segments", "legal_holds"} <= tables
     finally:
         conn.close()
 

@@ -13,7 +13,7 @@ def test_grid_for_counts():
 def test_cells_fill_area_exactly_with_gaps():
     rects = cell_rects(3, 3, 1920, 1080, gap=2)
     assert len(rects) == 9
-    assert rects[0] == Rect(0, 0, 640, 359)
+    assert rects[0] == Rect(0, 0, 639, 359)   # (1920 - 2 gaps × 2) / 3 = 638 r 2 → first columns get +1
     last = rects[-1]
     assert last.x + last.width == 1920 and last.y + last.height == 1080
     for row in range(3):

@@ -5,6 +5,7 @@ Segments are real fMP4 files written by ``SegmentFile`` from H.264 that ffmpeg e
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from datetime import datetime, timedelta, timezone
@@ -16,6 +17,7 @@ import pytest
 from videowall.recording.fmp4_boxes import scan, trim_torn_tail
 from videowall.recording.index import NewSegment, RecordingStore
 from videowall.recording.reconcile import ROOT_MARKER, prepare_root, reconcile
+from videowall.recording.root_lock import RootLock, RunState
 from videowall.recording.segment_file import (
     TAG_CAMERA_ID, TAG_PROFILE, TAG_START_UTC, TAG_TIME_SOURCE, SegmentFile, StreamParams,
 )
@@ -160,3 +162,44 @@ def test_an_unmounted_recordings_disk_is_not_mistaken_for_lost_files(tmp_path):
     with pytest.raises(VideowallError) as err:
         prepare_root(root, create=False)
     assert err.value.kind is ErrorKind.STORAGE_ERROR and "not mounted" in err.value.user_message
+
+
+def test_run_state_says_where_the_startup_check_begins(tmp_path):
+    state = RunState(tmp_path)
+    assert state.unclean_since_us() is None                 # first start: check everything
+    state.mark_running(5_000_000_000_000)
+    assert state.unclean_since_us() == 5_000_000_000_000 - 24 * 3600 * 1_000_000   # crashed: that run, and a day
+    state.mark_stopped(6_000_000_000_000)
+    assert state.unclean_since_us() == 6_000_000_000_000    # clean stop: nothing older is open
+    state.path.write_text("{not json", encoding="utf-8")
+    assert state.unclean_since_us() is None
+
+
+def test_a_limited_check_looks_only_at_the_last_run(store, h264_packets):
+    old_start = T0 - timedelta(days=3)
+    old_orphan, _ = _write(store, h264_packets, start=old_start)          # an old day folder: not looked at
+    old_gone = store.root / "1" / old_start.strftime("%Y-%m-%d") / "gone.mp4"
+    old_gone.write_bytes(b"x")
+    gone_id = _index(store, old_gone, old_start, old_start + timedelta(seconds=1), SegmentState.COMPLETE)
+    old_gone.unlink()
+    left_open, _ = _write(store, h264_packets, start=old_start + timedelta(minutes=1))
+    open_id = _index(store, left_open, old_start + timedelta(minutes=1), old_start, SegmentState.RECORDING)
+    new_orphan, _ = _write(store, h264_packets, start=T0)
+    report = reconcile(store, since_us=to_us(T0 - timedelta(hours=1)))
+    assert sorted(report.recovered) == sorted([store.relative(left_open), store.relative(new_orphan)])
+    assert store.segment(open_id).state is SegmentState.RECOVERED     # open rows are always checked
+    assert store.segment(gone_id) is not None                         # old rows are not
+    assert store.segment_by_path(store.relative(old_orphan)) is None
+
+
+def test_one_recorder_per_recordings_root(tmp_path):
+    first, second = RootLock(tmp_path), RootLock(tmp_path)
+    first.acquire()
+    try:
+        with pytest.raises(VideowallError) as err:
+            second.acquire()
+        assert err.value.kind is ErrorKind.STORAGE_ERROR and str(os.getpid()) in err.value.user_message
+    finally:
+        first.release()
+    second.acquire()
+    second.release()

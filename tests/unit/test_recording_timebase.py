@@ -42,7 +42,7 @@ def test_no_mapping_before_the_first_packet(clock):
 
 
 def test_station_anchor_is_the_least_delayed_packet(clock):
-    mapper = TimeMapper(clock)
+    mapper = TimeMapper(clock, window_s=2.0)
     _feed(mapper, clock, 50, delays_s=(0.30, 0.12, 0.02, 0.2))
     mapping = mapper.mapping()
     assert mapping.source is TimeSource.RECEIVE
@@ -60,6 +60,15 @@ def test_a_trusted_camera_clock_wins_and_its_offset_is_kept(clock):
     assert not mapper.camera_clock_wrong()
 
 
+def test_a_camera_clock_seconds_off_is_kept_with_its_offset(clock):
+    # A few seconds may be the station reading late (overloaded), not the camera: its time is kept.
+    mapper = TimeMapper(clock, max_camera_offset_s=10.0)
+    _feed(mapper, clock, 50, camera_anchor_us=START_US + 5_000_000)
+    mapping = mapper.mapping()
+    assert mapping.source is TimeSource.CAMERA_NTP and not mapper.camera_clock_wrong()
+    assert mapping.camera_offset_s == pytest.approx(4.95, abs=1e-3)
+
+
 def test_a_camera_clock_hours_off_is_not_trusted(clock):
     mapper = TimeMapper(clock, max_camera_offset_s=2.0)
     _feed(mapper, clock, 50, camera_anchor_us=START_US + 3 * 3600 * 1_000_000)
@@ -71,7 +80,7 @@ def test_a_camera_clock_hours_off_is_not_trusted(clock):
 
 
 def test_consecutive_segments_keep_one_anchor_despite_jitter(clock):
-    mapper = TimeMapper(clock, reanchor_s=0.1)
+    mapper = TimeMapper(clock, window_s=2.0, reanchor_s=0.1)
     _feed(mapper, clock, 50, delays_s=(0.05,))
     first = mapper.mapping()
     _feed(mapper, clock, 100, delays_s=(0.08,), first_frame=50)   # the network got 30 ms slower

@@ -1,4 +1,8 @@
-"""Qt translation files: ``videowall_<lang>.ts`` sources here, ``.qm`` built by ``python -m ui.i18n.build``."""
+"""Qt translations: one pair of sources per feature, ``<feature>_<lang>.ts`` (e.g. ``wall_pl.ts``).
+
+Each feature keeps its own files so features can be translated independently; ``.qm`` files are built
+from them by ``python -m ui.i18n.build`` (the set-up script runs it) or on first use.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,17 @@ I18N_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("pl", "en")
 
 
-def translation_path(language: str) -> Path | None:
-    """The compiled .qm of ``language``, building it from the .ts source on first use if needed."""
-    qm = I18N_DIR / f"videowall_{language}.qm"
-    ts = I18N_DIR / f"videowall_{language}.ts"
-    if not ts.exists():
-        return None
-    if not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-        from ui.i18n.build import build_one
-        if not build_one(ts, qm):
-            return None
-    return qm
+def sources(language: str) -> list[Path]:
+    return sorted(I18N_DIR.glob(f"*_{language}.ts"))
+
+
+def translation_paths(language: str) -> list[Path]:
+    """The compiled .qm files of ``language``, building stale or missing ones from their .ts sources."""
+    from ui.i18n.build import build_one
+
+    out = []
+    for ts in sources(language):
+        qm = ts.with_suffix(".qm")
+        if (qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime) or build_one(ts, qm):
+            out.append(qm)
+    return out

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ui.i18n import I18N_DIR, LANGUAGES
+from ui.i18n import LANGUAGES, sources
 
 
 def _lrelease() -> list[str] | None:
@@ -28,8 +28,7 @@ def build_one(ts: Path, qm: Path) -> bool:
 
 
 def main() -> int:
-    failed = [lang for lang in LANGUAGES
-              if not build_one(I18N_DIR / f"videowall_{lang}.ts", I18N_DIR / f"videowall_{lang}.qm")]
+    failed = [ts.name for lang in LANGUAGES for ts in sources(lang) if not build_one(ts, ts.with_suffix(".qm"))]
     if failed:
         print(f"lrelease failed for: {', '.join(failed)}", file=sys.stderr)
         return 1

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from videowall.config.paths import data_dir, database_path
-from videowall.model.camera import Camera, Credentials, Transport
+from videowall.model.camera import Camera, Credentials, Profile, Transport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
 from videowall.storage.cameras import CameraStore
@@ -46,6 +46,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--group", default="", help="group name, free text")
     add.add_argument("--transport", choices=[t.value for t in Transport], default=Transport.TCP.value,
                      help="RTSP transport (default tcp)")
+    add.add_argument("--record", action="store_true", help="record this camera on this station")
+    add.add_argument("--record-stream", choices=[p.value for p in Profile], default=Profile.MAIN.value,
+                     help="which stream to record (default main)")
     _data_dir_option(add)
     add.set_defaults(func=_add)
 
@@ -92,7 +95,8 @@ def _add_with_credentials(store: CameraStore, secrets: SecretsStore | None, cred
     try:
         with store.transaction():
             camera = store.add(args.name, args.url, sub_url=args.sub_url, location=args.location,
-                               group=args.group, transport=args.transport, has_credentials=creds is not None)
+                               group=args.group, transport=args.transport, has_credentials=creds is not None,
+                               record=args.record, record_profile=args.record_stream)
             if secrets is not None and creds is not None:
                 secrets.set(camera.id, creds)
                 stored_id = camera.id

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import ContextManager
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -28,19 +30,26 @@ from videowall.storage.db import open_database
 EXIT_CANCELLED = 130
 
 
-def station_recordings(station: Station) -> RecordingIndex:
-    """The station's recordings index (provided by the recording feature as ``Station.recordings``)."""
+@contextlib.contextmanager
+def station_recordings(station: Station) -> Iterator[RecordingIndex]:
+    """The station's recordings index: ``Station.recordings`` when the station has one, else the
+    recording store in the station's database (opened for this command, closed after it)."""
     index = getattr(station, "recordings", None)
-    if index is None:
-        raise VideowallError(ErrorKind.NOT_FOUND, "This videowall has no recordings index yet (recording is not "
-                                                  "set up), so there is nothing to export.")
-    return index
+    if index is not None:
+        yield index
+        return
+    from videowall.recording.index import RecordingStore
+    from videowall.recording.service import recordings_root
+    store = RecordingStore.open(database_path(station.data_dir), recordings_root(station.data_dir, station.settings))
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def export_command(args: argparse.Namespace,
-                   recordings: Callable[[Station], RecordingIndex] = station_recordings) -> int:
+                   recordings: Callable[[Station], ContextManager[RecordingIndex]] = station_recordings) -> int:
     station = Station.open(args.data_dir)
-    conn = None
     try:
         zone = ZoneInfo(station.settings.timezone)
         cameras = [station.cameras.find(key) for key in _split_cameras(args.camera)]
@@ -50,20 +59,26 @@ def export_command(args: argparse.Namespace,
             authority=args.authority, case_number=args.case, reason=args.reason, legal_basis=args.legal_basis,
             request_ref=args.request_ref, officer=Officer(args.officer, args.officer_rank, args.officer_badge),
             bookmark_ids=tuple(args.bookmark), incident_description=args.incident, incident_place=args.place)
-        plan = plan_export(request, station.cameras.list(), recordings(station), Path(args.out), args.part_size)
+        with recordings(station) as index:
+            plan = plan_export(request, station.cameras.list(), index, Path(args.out), args.part_size)
+            return _export(args, station, plan)
+    finally:
+        station.close()
+
+
+def _export(args: argparse.Namespace, station: Station, plan) -> int:
+    conn = open_database(database_path(station.data_dir), migrations=audit_migrations())
+    try:
         operator = args.operator or getpass.getuser()
         exporter = Exporter(organisation=args.organisation, unit=args.unit, operator_id=getpass.getuser(),
                             operator_name=operator, operator_role="operator",
                             station_name=station.settings.station_name, timezone=station.settings.timezone)
         keys = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets))
-        conn = open_database(database_path(station.data_dir), migrations=audit_migrations())
         job = ExportJob(plan, exporter, lambda: keys.identity(args.organisation, station.settings.station_name),
                         AuditLog(conn), actor=operator, progress=_print_progress)
         return _run_interruptible(job)
     finally:
-        if conn is not None:
-            conn.close()
-        station.close()
+        conn.close()
 
 
 def parse_time(text: str, zone: ZoneInfo) -> datetime:

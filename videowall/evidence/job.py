@@ -14,24 +14,27 @@ import logging
 import os
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from videowall import __version__
 from videowall.audit import AuditLog
-from videowall.evidence.av_io import library_versions, write_framehash
+
+from videowall.evidence.av_io import library_versions
 from videowall.evidence.cms_verify import CmsError, verify_detached
 from videowall.evidence.fileio import fsync_dir, fsync_path, sha256_file
-from videowall.evidence.job_support import (Reporter, audit_details, clip_records, protocol_data, rename_single_part)
+from videowall.evidence.job_support import (Reporter, audit_details, collect_part_records, protocol_data,
+                                            rename_single_part, submit_part_records)
 from videowall.evidence.manifest import MANIFEST, PROTOCOL_PDF, CameraItem, FileRecord, build_manifest, manifest_bytes
 from videowall.evidence.package import PackageFiles
 from videowall.evidence.plan import CameraPlan, ExportPlan
 from videowall.evidence.progress import CancelToken, ExportCancelled, ExportProgress
 from videowall.evidence.protocol_pdf import write_protocol
-from videowall.evidence.remux import remux_range
+from videowall.evidence.remux import ClipResult, remux_range
 from videowall.evidence.request import Exporter, clip_stem
-from videowall.evidence.signing import SigningIdentity, sign_detached
+from videowall.evidence.signing import SigningIdentity, cert_sha256, sign_detached
 from videowall.model.camera import Profile
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
@@ -39,6 +42,7 @@ from videowall.runtime.redaction import redact
 
 log = logging.getLogger(__name__)
 ACTION = "evidence.export"
+HASH_WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ class ExportJob:
                  progress: Callable[[ExportProgress], None] | None = None, cancel: CancelToken | None = None) -> None:
         self.plan = plan
         self.cancel = cancel or CancelToken()
+        self._helpers_cancel = CancelToken(parent=self.cancel)   # also set when the job fails
         self._exporter = exporter
         self._identity = identity
         self._audit = audit
@@ -93,7 +98,7 @@ class ExportJob:
         return result
 
     def _run(self, anchor_seq: int, anchor_hash: str) -> ExportResult:
-        plan, request = self.plan, self.plan.request
+        plan = self.plan
         identity = self._identity()
         created = self._clock.now_utc()
         partial = plan.partial_dir
@@ -101,7 +106,33 @@ class ExportJob:
         files = PackageFiles(partial)
         (partial / "video").mkdir()
         self._enter("remux")
-        items = [self._export_camera(camera_plan, files) for camera_plan in plan.cameras]
+        # Hashing (framehash lists, clip SHA-256, read-back) runs on a small pool, next to the remux.
+        with ThreadPoolExecutor(max_workers=HASH_WORKERS, thread_name_prefix="evidence-hash") as pool:
+            try:
+                remuxed = [self._remux_camera(camera_plan, pool) for camera_plan in plan.cameras]
+                items = [self._camera_item(camera_plan, clip, submitted, files)
+                         for camera_plan, clip, submitted in remuxed]
+                self._package(files, items, identity, created, anchor_seq, anchor_hash)
+                self._enter("sync")
+                self._sync(files)
+                self._enter("read_back")
+                self._read_back(files, pool)
+            except BaseException:
+                self._helpers_cancel.cancel()   # stop hashing tasks still running; run() reports the cause
+                pool.shutdown(wait=True, cancel_futures=True)
+                raise
+        self._enter("finish")
+        self.cancel.raise_if_cancelled("finish")
+        os.rename(partial, plan.final_dir)
+        fsync_dir(plan.final_dir.parent)
+        total = sum((plan.final_dir / p).stat().st_size for p in files.hashes)
+        self._report.done()
+        return ExportResult(plan.final_dir, self.package_id, files.hashes[MANIFEST],
+                            cert_sha256(identity.certificate), len(files.hashes), total)
+
+    def _package(self, files: PackageFiles, items: list[CameraItem], identity: SigningIdentity, created,
+                 anchor_seq: int, anchor_hash: str) -> None:
+        plan, request, partial = self.plan, self.plan.request, self.plan.partial_dir
         self._enter("package")
         files.write_certs(identity)
         files.write_audit_excerpt([e for e in self._audit.entries(first_seq=anchor_seq)
@@ -122,20 +153,8 @@ class ExportJob:
         files.note(FileRecord(PROTOCOL_PDF, 0, sha256_file(partial / PROTOCOL_PDF)))
         files.write_sums()
         self.cancel.raise_if_cancelled("package")
-        self._enter("sync")
-        self._sync(files)
-        self._enter("read_back")
-        self._read_back(files, data)
-        self._enter("finish")
-        self.cancel.raise_if_cancelled("finish")
-        os.rename(partial, plan.final_dir)
-        fsync_dir(plan.final_dir.parent)
-        total = sum((plan.final_dir / p).stat().st_size for p in files.hashes)
-        self._report.done()
-        return ExportResult(plan.final_dir, self.package_id, manifest_record.sha256,
-                            manifest["signing"]["signer_cert_sha256"], len(files.hashes), total)
 
-    def _export_camera(self, camera_plan: CameraPlan, files: PackageFiles) -> CameraItem:
+    def _remux_camera(self, camera_plan: CameraPlan, pool: ThreadPoolExecutor):
         request, camera = self.plan.request, camera_plan.camera
         stem = clip_stem(camera.id, camera.name, request.start_utc, request.end_utc)
         video_dir = self.plan.partial_dir / "video"
@@ -146,11 +165,11 @@ class ExportJob:
             raise VideowallError(ErrorKind.NOT_FOUND, f"The recordings of camera {camera.id} ({camera.name}) hold no "
                                                       "frame in the requested time range.")
         rename_single_part(clip, video_dir / f"{stem}.mp4")
-        for part in clip.parts:
-            self.cancel.raise_if_cancelled("framehash")
-            with open(part.path.with_suffix(".framehash.txt"), "wb") as sink:
-                write_framehash(part.path, sink)
-        records = clip_records(clip, self.plan.partial_dir, self.cancel)
+        return camera_plan, clip, submit_part_records(pool, clip, self.plan.partial_dir, self._helpers_cancel)
+
+    def _camera_item(self, camera_plan: CameraPlan, clip: ClipResult, submitted, files: PackageFiles) -> CameraItem:
+        camera = camera_plan.camera
+        records = collect_part_records(submitted)
         for record in records:
             files.note(record.clip)
             files.note(record.framehash)
@@ -169,12 +188,13 @@ class ExportJob:
             fsync_dir(folder)
         fsync_dir(root.parent)
 
-    def _read_back(self, files: PackageFiles, manifest: bytes) -> None:
+    def _read_back(self, files: PackageFiles, pool: ThreadPoolExecutor) -> None:
         root = self.plan.partial_dir
-        for relative, expected in sorted(files.hashes.items()):
-            actual = sha256_file(root / relative, from_device=True, cancel=self.cancel,
-                                 on_bytes=self._report.read_back)
-            if actual != expected:
+        names = sorted(files.hashes)
+        hashed = pool.map(lambda name: sha256_file(root / name, from_device=True, cancel=self._helpers_cancel,
+                                                   on_bytes=self._report.read_back), names)
+        for relative, actual in zip(names, hashed):
+            if actual != files.hashes[relative]:
                 raise VideowallError(ErrorKind.STORAGE_ERROR,
                                      f"Reading back {relative} from the medium gave different bytes than were "
                                      "written: the medium is faulty. Use another one.")
@@ -183,8 +203,6 @@ class ExportJob:
         except CmsError as err:
             raise VideowallError(ErrorKind.STORAGE_ERROR, f"The signature read back from the medium does not "
                                                           f"verify ({err}).") from err
-        if (root / MANIFEST).read_bytes() != manifest:
-            raise VideowallError(ErrorKind.STORAGE_ERROR, "manifest.json read back differs from what was written.")
 
     def _enter(self, stage: str) -> None:
         self.cancel.raise_if_cancelled(self._stage)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Callable
+from concurrent.futures import Executor
 from pathlib import Path
 
 from cryptography.hazmat.primitives import serialization
 
+from videowall.evidence.av_io import write_framehash
 from videowall.evidence.fileio import sha256_file
 from videowall.evidence.manifest import CameraItem, ClipFileRecord, FileRecord, utc_text
 from videowall.evidence.plan import ExportPlan
@@ -21,7 +24,7 @@ _MIN_STEP = 0.005
 
 
 class Reporter:
-    """Turns byte counts into throttled ExportProgress reports (called on the worker thread)."""
+    """Turns byte counts into throttled ExportProgress reports; called from the job's threads."""
 
     def __init__(self, callback: Callable[[ExportProgress], None] | None, estimated_bytes: int) -> None:
         self._callback = callback
@@ -29,17 +32,22 @@ class Reporter:
         self._stage = "validate"
         self._stage_bytes = 0
         self._last = -1.0
+        self._lock = threading.Lock()
 
     def stage(self, name: str) -> None:
-        self._stage, self._stage_bytes = name, 0
+        with self._lock:
+            self._stage, self._stage_bytes = name, 0
         self._emit(force=True)
 
     def remuxed(self, count: int) -> None:
-        self._stage_bytes += count
-        self._emit()
+        self.counted(count)
 
     def read_back(self, count: int) -> None:
-        self._stage_bytes += count
+        self.counted(count)
+
+    def counted(self, count: int) -> None:
+        with self._lock:
+            self._stage_bytes += count
         self._emit()
 
     def done(self) -> None:
@@ -49,11 +57,14 @@ class Reporter:
     def _emit(self, force: bool = False) -> None:
         if self._callback is None:
             return
-        fraction = min(1.0, self._stage_bytes / self._estimate) if self._stage in ("remux", "read_back") else 0.0
-        total = overall(self._stage, fraction)
-        if force or total - self._last >= _MIN_STEP:
-            self._last = total
-            self._callback(ExportProgress(self._stage, fraction, total))
+        with self._lock:
+            stage = self._stage
+            fraction = min(1.0, self._stage_bytes / self._estimate) if stage in ("remux", "read_back") else 0.0
+            total = overall(stage, fraction)
+            if not force and total - self._last < _MIN_STEP:
+                return
+            self._last = max(self._last, total)
+        self._callback(ExportProgress(stage, fraction, total))
 
 
 def audit_details(package_id: str, plan: ExportPlan) -> dict:
@@ -73,13 +84,22 @@ def rename_single_part(clip: ClipResult, target: Path) -> None:
         clip.parts[0].path = target
 
 
-def clip_records(clip: ClipResult, root: Path, cancel: CancelToken) -> list[ClipFileRecord]:
-    records = []
-    for part in clip.parts:
-        framehash = part.path.with_suffix(".framehash.txt")
-        records.append(ClipFileRecord(_record(part.path, root, cancel), _record(framehash, root, cancel),
-                                      part.first_frame_utc, part.last_frame_utc, part.packets))
-    return records
+def submit_part_records(pool: Executor, clip: ClipResult, root: Path, cancel: CancelToken) -> list[tuple]:
+    """Start, per part, its framehash list and its SHA-256 (two tasks, so they run side by side)."""
+    return [(part, pool.submit(_record, part.path, root, cancel), pool.submit(_framehash_record, part.path, root, cancel))
+            for part in clip.parts]
+
+
+def collect_part_records(submitted: list[tuple]) -> list[ClipFileRecord]:
+    return [ClipFileRecord(clip.result(), framehash.result(), part.first_frame_utc, part.last_frame_utc, part.packets)
+            for part, clip, framehash in submitted]
+
+
+def _framehash_record(clip: Path, root: Path, cancel: CancelToken) -> FileRecord:
+    listing = clip.with_suffix(".framehash.txt")
+    with open(listing, "wb") as sink:
+        write_framehash(clip, sink, check=lambda: cancel.raise_if_cancelled("remux"))
+    return _record(listing, root, cancel)
 
 
 def _record(path: Path, root: Path, cancel: CancelToken) -> FileRecord:

@@ -20,8 +20,11 @@ class ExportCancelled(Exception):
 
 
 class CancelToken:
-    def __init__(self) -> None:
+    """Set once, read from any thread. A token with a ``parent`` is also cancelled by the parent."""
+
+    def __init__(self, parent: CancelToken | None = None) -> None:
         self._event = threading.Event()
+        self._parent = parent
 
     def cancel(self) -> None:
         """Ask the job to stop; may be called from any thread, any number of times."""
@@ -29,10 +32,10 @@ class CancelToken:
 
     @property
     def cancelled(self) -> bool:
-        return self._event.is_set()
+        return self._event.is_set() or (self._parent is not None and self._parent.cancelled)
 
     def raise_if_cancelled(self, stage: str = "") -> None:
-        if self._event.is_set():
+        if self.cancelled:
             raise ExportCancelled(stage)
 
 

@@ -149,7 +149,7 @@ class _PartWriter:
         self._part_path = part_path
         self._limit = max_part_bytes
         self._clip: OutputClip | None = None
-        self._extradata: bytes | None = None
+        self._parameter_sets: frozenset[bytes] | None = None
         self._part_start: datetime | None = None
         self._last_dts: int | None = None
         self.parts: list[ClipPart] = []
@@ -165,7 +165,7 @@ class _PartWriter:
         current = self.parts[-1] if self.parts else None
         full = (current is not None and self._limit is not None
                 and self._estimate(current) + size > self._limit)
-        if self._clip is None or full or source.extradata != self._extradata:
+        if self._clip is None or full or parameter_sets(source.extradata) != self._parameter_sets:
             self._open(gop[0], source)
         part = self.parts[-1]
         assert self._clip is not None and self._part_start is not None
@@ -201,7 +201,7 @@ class _PartWriter:
             self._clip = OutputClip(path, source, first.pts_utc.isoformat())
         except AV_ERRORS as err:
             raise _write_error(path, err) from err
-        self._extradata = source.extradata
+        self._parameter_sets = parameter_sets(source.extradata)
         self._part_start = first.dts_utc
         self._last_dts = None
         if self.info is None:
@@ -211,6 +211,28 @@ class _PartWriter:
     @staticmethod
     def _estimate(part: ClipPart) -> int:
         return part.payload_bytes + _OVERHEAD_PER_PACKET * part.packets + _OVERHEAD_PER_FILE
+
+
+def parameter_sets(extradata: bytes) -> frozenset[bytes]:
+    """The distinct H.264 SPS/PPS in an avcC or Annex B extradata (recorders may repeat them);
+    other codecs: the extradata itself. Equal sets decode the same, so they need no new part."""
+    if len(extradata) > 6 and extradata[0] == 1:   # avcC
+        found, offset = set(), 5
+        try:
+            for count_mask in (0x1F, 0xFF):         # SPS count (low 5 bits), then PPS count
+                count = extradata[offset] & count_mask
+                offset += 1
+                for _ in range(count):
+                    length = int.from_bytes(extradata[offset:offset + 2], "big")
+                    found.add(bytes(extradata[offset + 2:offset + 2 + length]))
+                    offset += 2 + length
+        except IndexError:
+            return frozenset({bytes(extradata)})
+        return frozenset(found)
+    if extradata.startswith((b"\x00\x00\x01", b"\x00\x00\x00\x01")):
+        units = extradata.replace(b"\x00\x00\x00\x01", b"\x00\x00\x01").split(b"\x00\x00\x01")
+        return frozenset(u for u in units if u)
+    return frozenset({bytes(extradata)})
 
 
 def _ticks(delta: timedelta, time_base: Fraction) -> int:

@@ -77,9 +77,11 @@ class StreamSession:
         """Stop the session: interrupts a blocking open/read and joins the thread. Returns False if it is still alive."""
         self._stop.set()
         with self._lock:
-            thread, ident = self._thread, self._ident
-        if ident is not None:
-            av_interrupt.interrupt(ident)
+            thread = self._thread
+            # Under the lock: the thread clears its ident under it too, so a dead thread's id (which Python
+            # may give to a new thread) is never left marked as interrupted.
+            if self._ident is not None:
+                av_interrupt.interrupt(self._ident)
         stopped = True
         if thread is not None and thread is not threading.current_thread():
             thread.join(timeout_s)
@@ -141,7 +143,9 @@ class StreamSession:
             self._stats.set_error(err.user_message)
             self._set_status(SessionState.STOPPED, err)
         finally:
-            av_interrupt.clear(ident)
+            with self._lock:
+                av_interrupt.clear(ident)
+                self._ident = None
 
     def _connect_once(self, ident: int) -> tuple[VideowallError, bool] | None:
         """One connection: open, then pump packets until it ends. Returns (error, was_live), or None when stopped."""

@@ -34,9 +34,9 @@ _SEGMENT_COLUMNS = ("id, camera_id, profile, path, start_us, end_us, bytes, time
 
 
 def recording_migrations(base: tuple[Migration, ...] = MIGRATIONS) -> tuple[Migration, ...]:
-    """``base`` with the audit and recordings migrations, unless it has them already.
+    """``base`` with the audit and recordings migrations, unless it has them already (then ``base``).
 
-    Bridges the time until ``schema_recordings`` is part of ``MIGRATIONS``; then returns ``base``.
+    ``MIGRATIONS`` has both now; kept for callers that built their migrations before that.
     """
     migrations = audit_migrations(base)
     if any(m.description == schema_recordings.DESCRIPTION for m in migrations):
@@ -71,7 +71,7 @@ class RecordingStore:
     def open(cls, db_path: Path, root: Path, clock: Clock = SYSTEM_CLOCK,
              migrations: tuple[Migration, ...] | None = None) -> RecordingStore:
         """A store on its own connection to the station's database (runs on the calling thread)."""
-        return cls(open_database(db_path, migrations or recording_migrations(), clock), root, clock)
+        return cls(open_database(db_path, migrations or MIGRATIONS, clock), root, clock)
 
     def audit(self, action: str, details: dict, actor: str = "system") -> None:
         """Append to the audit log; call inside ``locked_transaction`` so the entry commits with the change."""
@@ -188,6 +188,13 @@ class RecordingStore:
             rows = self.conn.execute(query + " ORDER BY start_us, id", params).fetchall()
         return [self._segment(row) for row in rows]
 
+    def segments_from(self, start_us: int) -> list[RecordedSegment]:
+        """Every segment starting at or after ``start_us`` (all cameras), oldest first."""
+        with self._lock:
+            rows = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE start_us >= ?"
+                                     " ORDER BY start_us, id", (start_us,)).fetchall()
+        return [self._segment(row) for row in rows]
+
     def oldest_segments(self, limit: int, before_us: int | None = None) -> list[RecordedSegment]:
         """Finished segments, oldest end first (what retention looks at)."""
         query = f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE state != 'recording'"
@@ -223,6 +230,10 @@ class RecordingStore:
         if end_us - cursor >= MIN_GAP_US:
             holes.append((cursor, end_us))
         return [TimeGap(from_us(a), from_us(b), self._reason(camera_id, a, b)) for a, b in holes]
+
+    def reason_at(self, camera_id: int, t_us: int) -> str:
+        """Why ``camera_id`` has no recording at ``t_us`` (NO_RECORDING when nothing says why)."""
+        return self._reason(camera_id, t_us, t_us + 1)
 
     def _reason(self, camera_id: int, start_us: int, end_us: int) -> str:
         with self._lock:

@@ -50,11 +50,19 @@ def prepare_root(root: Path, create: bool) -> None:
     marker.write_text("videowall recordings root: do not delete\n", encoding="utf-8")
 
 
-def reconcile(store: RecordingStore) -> ReconcileReport:
-    """Runs on the calling thread before any recorder starts (the caller holds the recordings lock)."""
+def reconcile(store: RecordingStore, since_us: int | None = None) -> ReconcileReport:
+    """Runs on the calling thread before any recorder starts (the caller holds the recordings lock).
+
+    ``since_us``: only segments starting from then (and any left "recording"), and only day folders
+    from that date, are checked — what a recorder that ran since then can have left behind. None
+    checks everything (first start, or nothing is known about the last run).
+    """
     report = ReconcileReport()
     indexed: set[str] = set()
-    for segment in store.all_segments():
+    segments = store.all_segments() if since_us is None else store.segments_from(since_us)
+    seen = {s.id for s in segments}
+    segments += [s for s in store.all_segments(SegmentState.RECORDING) if s.id not in seen]
+    for segment in segments:
         rel = store.relative(segment.path)
         indexed.add(rel)
         if not segment.path.exists():
@@ -70,9 +78,9 @@ def reconcile(store: RecordingStore) -> ReconcileReport:
                                 SegmentState.RECOVERED)
             _audit_recovered(store, rel, probed, "left open by a stopped recorder")
             report.recovered.append(rel)
-    for path in sorted(store.root.glob("*/*/*.mp4")):
+    for path in _segment_files(store.root, since_us):
         rel = store.relative(path)
-        if rel in indexed:
+        if rel in indexed or store.segment_by_path(rel) is not None:
             continue
         probed = _read(path, report)
         if probed is None:
@@ -85,6 +93,13 @@ def reconcile(store: RecordingStore) -> ReconcileReport:
         log.warning("recordings reconciled: %d recovered, %d missing removed, %d unreadable",
                     len(report.recovered), len(report.removed_missing), len(report.unreadable))
     return report
+
+
+def _segment_files(root: Path, since_us: int | None) -> list[Path]:
+    """``<root>/<camera>/<YYYY-MM-DD>/*.mp4``, only day folders from ``since_us``'s UTC date on."""
+    first_day = from_us(since_us).strftime("%Y-%m-%d") if since_us is not None else ""
+    days = [day for day in root.glob("*/*") if day.is_dir() and day.name >= first_day]
+    return sorted(path for day in days for path in day.glob("*.mp4"))
 
 
 def _read(path: Path, report: ReconcileReport) -> ProbedSegment | None:

@@ -120,6 +120,8 @@ class SegmentFile:
             out.close()
         except (av.FFmpegError, OSError, ValueError) as err:
             raise _write_error(err, self.path) from err
+        if self._first:
+            return         # nothing was muxed: no header, no file
         # The final flush of FFmpeg's I/O buffer reports no error (PyAV ignores it), so look at the file.
         result = scan(self.path)
         if result.torn or not result.has_header:

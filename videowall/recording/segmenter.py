@@ -30,6 +30,8 @@ from videowall.runtime.clock import Clock
 
 log = logging.getLogger(__name__)
 
+_JUMP_S = 2.0     # timestamps going back more than this (or ahead 30× this) start a new time mapping
+
 
 @dataclass
 class _Open:
@@ -53,6 +55,12 @@ class _Timestamps:
         self.frame_ticks = max(1, frame_ticks)
         self._last_pts: int | None = None
         self._last_dts: int | None = None
+
+    def jumped(self, pts: int | None, limit_ticks: int) -> bool:
+        """Did the stream's clock jump (camera restarted its RTP clock without a new RTSP session)?"""
+        if pts is None or self._last_pts is None:
+            return False
+        return pts < self._last_pts - limit_ticks or pts > self._last_pts + 30 * limit_ticks
 
     def normalize(self, pts: int | None, dts: int | None) -> tuple[int, int]:
         # RTSP's first packets can lack a pts (RTP time 0 of the connection) or a dts (no B-frames).
@@ -118,6 +126,9 @@ class Segmenter:
         params = self._params
         if params is None:
             return
+        if self._stamps.jumped(packet.pts, round(_JUMP_S / params.time_base)):
+            log.warning("camera %s: the stream's timestamps jumped; starting a new segment", self.camera_id)
+            self.stream_opened(params)
         pts, dts = self._stamps.normalize(packet.pts, packet.dts)
         self._mapper.observe(float(pts * params.time_base), packet.received_monotonic, packet.camera_anchor_us)
         if self._settling is not None:
@@ -186,9 +197,14 @@ class Segmenter:
         except (SegmentWriteError, OSError) as err:
             self._fail(err if isinstance(err, SegmentWriteError) else SegmentWriteError(str(err), _is_full(err)))
             return None
-        segment_id = self._store.begin_segment(NewSegment(
-            self.camera_id, self.profile, self._store.relative(path), start_us, mapping.source,
-            mapping.camera_offset_s, params.codec, params.width, params.height))
+        try:
+            segment_id = self._store.begin_segment(NewSegment(
+                self.camera_id, self.profile, self._store.relative(path), start_us, mapping.source,
+                mapping.camera_offset_s, params.codec, params.width, params.height))
+        except Exception as err:   # e.g. the database stayed locked: an unindexed file would be an orphan
+            _discard(segment_file, path)
+            self._fail(SegmentWriteError(f"cannot index {path.name}: {err}"))
+            return None
         if self._gap is not None:
             self._store.add_gap(self.camera_id, self._gap[0], start_us, self._gap[1])
             self._gap = None
@@ -289,6 +305,14 @@ class Segmenter:
     def _set(self, state: RecorderState, message: str) -> None:
         self.status = replace(self.status, state=state, message=message,
                               segment_path=self.status.segment_path if state is RecorderState.RECORDING else None)
+
+
+def _discard(segment_file: SegmentFile, path: Path) -> None:
+    try:
+        segment_file.close()
+    except SegmentWriteError:
+        pass
+    path.unlink(missing_ok=True)
 
 
 def _frame_ticks(params: StreamParams) -> int:

@@ -24,7 +24,8 @@ from videowall.recording.recorder import CameraRecorder
 from videowall.recording.recorder_types import RecorderConfig, RecorderStatus
 from videowall.recording.retention import DiskUsage, RetentionJob, RetentionReport
 from videowall.recording.retention_policy import RetentionPolicy
-from videowall.recording.root_lock import RootLock
+from videowall.recording.root_lock import RootLock, RunState
+from videowall.recording.timebase import to_us
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ class RecordingService:
         self._lock = threading.RLock()
         self._recorders: dict[int, CameraRecorder] = {}
         self._root_lock = RootLock(store.root)
+        self._run_state = RunState(store.root)
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
         self._space: RetentionReport | None = None
@@ -70,7 +72,8 @@ class RecordingService:
         self._root_lock.acquire()
         try:
             prepare_root(self.store.root, create=self.store.segment_count() == 0)
-            report = reconcile(self.store)
+            report = reconcile(self.store, since_us=self._run_state.unclean_since_us())
+            self._run_state.mark_running(to_us(self._clock.now_utc()))
         except BaseException:
             self._root_lock.release()
             raise
@@ -92,6 +95,8 @@ class RecordingService:
                 log.error("camera %s: the recorder did not stop in time", recorder.camera_id)
         if self._housekeeper is not None:
             self._housekeeper.join(10.0)
+        if self._run_state.running:
+            self._run_state.mark_stopped(to_us(self._clock.now_utc()))
         self._root_lock.release()
 
     def refresh(self) -> None:

@@ -52,7 +52,7 @@ class TimeMapping:
 class TimeMapper:
     """Collects the anchors of one connection. Used by one thread (the recorder's writer)."""
 
-    def __init__(self, clock: Clock, window_s: float = 2.0, max_camera_offset_s: float = 2.0,
+    def __init__(self, clock: Clock, window_s: float = 10.0, max_camera_offset_s: float = 10.0,
                  reanchor_s: float = 0.1) -> None:
         self._clock = clock
         self._window_s = window_s

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ipaddress
+import itertools
 import os
 import signal
 import sys
@@ -45,6 +46,7 @@ from videowall.sim.frames import FramePainter  # noqa: E402
 SUB_SIZE = (640, 360)
 _ROLE = "viewer"
 _UDP_PORTS = (41000, 48999)  # server-side RTP/RTCP ports for UDP clients; ports in use are skipped
+_media_keys = itertools.count(1)
 
 
 class Ticker(threading.Thread):
@@ -119,7 +121,9 @@ def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
 
     def on_configure(_factory: GstRtspServer.RTSPMediaFactory, media: GstRtspServer.RTSPMedia) -> None:
         appsrc = media.get_element().get_by_name("src")
-        key = id(media)
+        # A fresh key per media: id() of the Python wrapper is reused once the wrapper is freed, and then
+        # an old media's "unprepared" would remove a newer media's feed.
+        key = next(_media_keys)
         ticker.add(key, appsrc, FramePainter(camera, *size))
         media.connect("unprepared", lambda _media: ticker.remove(key))
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import timezone
 from typing import Any
 
-from videowall.model.camera import Camera, Transport
+from videowall.model.camera import Camera, Profile, Transport
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
@@ -18,7 +18,7 @@ from videowall.storage.db import connection_lock, transaction
 MAX_NAME_CHARS = 100
 MAX_TEXT_CHARS = 200
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_COLUMNS = "id, name, main_url, sub_url, location, grp, transport, has_credentials"
+_COLUMNS = "id, name, main_url, sub_url, location, grp, transport, has_credentials, record, record_profile"
 _UNCHANGED: Any = object()
 
 
@@ -48,7 +48,8 @@ class CameraStore:
 
     def add(self, name: str, main_url: str, sub_url: str | None = None, location: str = "",
             group: str = "", transport: Transport | str = Transport.TCP,
-            has_credentials: bool = False) -> Camera:
+            has_credentials: bool = False, record: bool = False,
+            record_profile: Profile | str = Profile.MAIN) -> Camera:
         values = {
             "name": self._unique_name(_clean_name(name)),
             "main_url": _clean_url(main_url, "Main stream"),
@@ -57,12 +58,15 @@ class CameraStore:
             "grp": _clean_text(group, "Group"),
             "transport": _clean_transport(transport).value,
             "has_credentials": int(bool(has_credentials)),
+            "record": int(bool(record)),
+            "record_profile": _clean_profile(record_profile).value,
         }
         with self._writing(values["name"]):
             cursor = self._conn.execute(
                 "INSERT INTO cameras (name, main_url, sub_url, location, grp, transport, has_credentials,"
-                " created_utc, updated_utc) VALUES (:name, :main_url, :sub_url, :location, :grp,"
-                " :transport, :has_credentials, :now, :now)", {**values, "now": self._now()})
+                " record, record_profile, created_utc, updated_utc) VALUES (:name, :main_url, :sub_url,"
+                " :location, :grp, :transport, :has_credentials, :record, :record_profile, :now, :now)",
+                {**values, "now": self._now()})
             return self.get(int(cursor.lastrowid))
 
     def list(self) -> list[Camera]:
@@ -97,7 +101,8 @@ class CameraStore:
 
     def update(self, camera_id: int, *, name: str = _UNCHANGED, main_url: str = _UNCHANGED,
                sub_url: str | None = _UNCHANGED, location: str = _UNCHANGED, group: str = _UNCHANGED,
-               transport: Transport | str = _UNCHANGED, has_credentials: bool = _UNCHANGED) -> Camera:
+               transport: Transport | str = _UNCHANGED, has_credentials: bool = _UNCHANGED,
+               record: bool = _UNCHANGED, record_profile: Profile | str = _UNCHANGED) -> Camera:
         """Change the given fields only; returns the updated camera."""
         with transaction(self._conn):
             current = self.get(camera_id)
@@ -116,6 +121,10 @@ class CameraStore:
                 values["transport"] = _clean_transport(transport).value
             if has_credentials is not _UNCHANGED:
                 values["has_credentials"] = int(bool(has_credentials))
+            if record is not _UNCHANGED:
+                values["record"] = int(bool(record))
+            if record_profile is not _UNCHANGED:
+                values["record_profile"] = _clean_profile(record_profile).value
             if values:
                 assignments = ", ".join(f"{column} = :{column}" for column in values)
                 with self._writing(str(values.get("name", current.name))):
@@ -150,9 +159,10 @@ class CameraStore:
 
 
 def _camera(row: tuple) -> Camera:
-    camera_id, name, main_url, sub_url, location, grp, transport, has_credentials = row
+    camera_id, name, main_url, sub_url, location, grp, transport, has_credentials, record, record_profile = row
     return Camera(id=camera_id, name=name, main_url=main_url, sub_url=sub_url, location=location,
-                  group=grp, transport=Transport(transport), has_credentials=bool(has_credentials))
+                  group=grp, transport=Transport(transport), has_credentials=bool(has_credentials),
+                  record=bool(record), record_profile=Profile(record_profile))
 
 
 def _name_taken(name: str, camera_id: int | None) -> VideowallError:
@@ -208,3 +218,11 @@ def _clean_transport(transport: Transport | str) -> Transport:
     except ValueError:
         raise VideowallError(ErrorKind.INVALID_INPUT,
                              f"Transport must be 'tcp' or 'udp', not {transport!r}.") from None
+
+
+def _clean_profile(profile: Profile | str) -> Profile:
+    try:
+        return Profile(profile.value if isinstance(profile, Profile) else str(profile).strip().lower())
+    except ValueError:
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             f"Recording stream must be 'main' or 'sub', not {profile!r}.") from None

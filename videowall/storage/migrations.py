@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.storage import schema_audit, schema_recordings
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ MIGRATIONS: tuple[Migration, ...] = (
             updated_utc TEXT NOT NULL
         )""",
     )),
+    Migration(2, "audit log", schema_audit.STATEMENTS),
+    Migration(schema_recordings.VERSION, schema_recordings.DESCRIPTION, schema_recordings.STATEMENTS),
 )
 
 

@@ -34,6 +34,8 @@ STATEMENTS: tuple[str, ...] = (
     )""",
     "CREATE INDEX recording_segments_by_camera ON recording_segments (camera_id, start_us)",
     "CREATE INDEX recording_segments_by_start ON recording_segments (start_us)",
+    # Segments left open by a recorder that died: found at start without scanning the whole index.
+    "CREATE INDEX recording_segments_open ON recording_segments (state) WHERE state = 'recording'",
     # Why recording stopped for a while; the holes themselves follow from the segments.
     """CREATE TABLE recording_gaps (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

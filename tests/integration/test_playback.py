@@ -1,0 +1,173 @@
+"""Playback of real recordings: seeking, synchronized cameras, speeds, frame steps, gaps.
+
+Two simulator cameras are recorded once for the module. Each simulated frame carries the wall-clock
+time it was made (pixel code), so what playback shows at t is checked against the picture itself.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, timezone
+
+import pytest
+
+from tests.integration.test_recorder import Rig, wait_for
+from videowall.model.camera import Profile
+from videowall.recording.camera_playback import CameraPlayback
+from videowall.recording.index import NO_RECORDING
+from videowall.recording.playback import PlaybackSession
+from videowall.recording.timebase import from_us, to_us
+from videowall.recording.types import TimeSource
+from videowall.runtime.clock import FakeClock
+from videowall.sim.pixelcode import decode_timestamp
+
+FRAME_US = 40_000
+GOP_US = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory, simulator):
+    """(store, [camera ids], (start_us, end_us) where both cameras have camera-clock recordings)."""
+    rig = Rig(tmp_path_factory.mktemp("playback"), simulator)
+    cameras = [rig.add_camera(5), rig.add_camera(6)]
+    service = rig.service(segment_s=2.0)
+    service.start()
+    for camera_id in cameras:
+        service.set_recording(camera_id, True, Profile.SUB)
+    wait_for(lambda: all(service.recorder_status(c).segments_written >= 4 for c in cameras), 40, "recordings")
+    for camera_id in cameras:
+        service.set_recording(camera_id, False)
+    store = service.store
+    ranges = []
+    for camera_id in cameras:
+        ntp = [s for s in store.segments_us(camera_id, 0, 2**62) if s.time_source is TimeSource.CAMERA_NTP]
+        ranges.append((to_us(ntp[0].start_utc), to_us(ntp[-1].end_utc)))
+    common = (max(r[0] for r in ranges), min(r[1] for r in ranges))
+    assert common[1] - common[0] > 4_000_000
+    yield store, cameras, common
+    rig.close()
+
+
+def _code_us(frame) -> int:
+    code_ms = decode_timestamp(frame.image)
+    assert code_ms is not None, "no pixel code in the picture"
+    return code_ms * 1000
+
+
+def test_seek_lands_on_the_frame_shown_at_the_target(recorded):
+    store, cameras, (start, end) = recorded
+    playback = CameraPlayback(store, cameras[0], box=(640, 360))
+    rng = random.Random(5)
+    targets = [rng.randrange(start, end - FRAME_US) for _ in range(15)]
+    try:
+        for target in targets + sorted(targets):        # random jumps, then forward in order
+            frame = playback.frame_at(target)
+            assert frame is not None
+            # At most one frame interval (+ capture jitter) before the target: well within one GOP.
+            assert 0 <= target - frame.utc_us <= FRAME_US + 15_000 < GOP_US
+            assert abs(_code_us(frame) - frame.utc_us) <= 15_000     # the picture really is from then
+    finally:
+        playback.close()
+
+
+def test_synchronized_cameras_stay_within_one_frame_interval(recorded):
+    store, cameras, (start, end) = recorded
+    session = PlaybackSession(store, cameras, start, clock=FakeClock(start_utc=datetime.now(timezone.utc)))
+    for camera_id in cameras:
+        session.set_box(camera_id, 640, 360)
+    try:
+        for position in range(start + 1000, end - 2 * FRAME_US, 170_000):
+            session.seek(position)
+            session.run_pending()
+            assert session.render().position_us == position
+            a, b = (session.picture(c).frame for c in cameras)
+            assert a is not None and b is not None
+            assert abs(a.utc_us - b.utc_us) < FRAME_US + 15_000
+            assert abs(_code_us(a) - _code_us(b)) < FRAME_US + 15_000   # the pictures too, not only labels
+    finally:
+        session.close()
+
+
+def test_speeds_forward_fast_and_reverse_by_keyframes(recorded):
+    store, cameras, (start, end) = recorded
+    clock = FakeClock(start_utc=datetime.now(timezone.utc))
+    session = PlaybackSession(store, cameras[:1], start, clock=clock)
+    try:
+        session.set_rate(0.25)
+        session.play()
+        session.run_pending()
+        clock.advance(2.0)
+        assert session.render().position_us == start + 500_000
+        session.set_rate(16.0)
+        session.run_pending()
+        clock.advance(0.1)
+        state = session.render()
+        assert state.position_us == start + 2_100_000 and state.rate == 16.0 and state.playing
+        assert session.picture(cameras[0]).frame.keyframe         # fast forward shows keyframes only
+        session.set_rate(-2.0)
+        session.run_pending()
+        shown = []
+        for _ in range(6):
+            clock.advance(0.1)
+            position = session.render().position_us
+            frame = session.picture(cameras[0]).frame
+            shown.append(frame.utc_us)
+            assert frame.keyframe and frame.utc_us <= position
+        assert shown == sorted(shown, reverse=True) and shown[0] > shown[-1]
+        with pytest.raises(ValueError):
+            session.set_rate(3.0)
+    finally:
+        session.close()
+
+
+def test_frame_steps_cross_segments(recorded):
+    store, cameras, (start, end) = recorded
+    segments = store.segments_us(cameras[0], start, end)
+    boundary = to_us(segments[1].start_utc)
+    playback = CameraPlayback(store, cameras[0], box=(320, 180))
+    try:
+        before = playback.frame_at(boundary - 1)
+        after = playback.step_forward()
+        assert after.segment_id == segments[1].id and before.segment_id == segments[0].id
+        assert 0 < after.utc_us - before.utc_us <= FRAME_US + 15_000
+        back = playback.step_backward()
+        assert (back.utc_us, back.segment_id) == (before.utc_us, before.segment_id)
+        forward = [playback.step_forward().utc_us for _ in range(5)]
+        assert forward == sorted(forward) and len(set(forward)) == 5
+    finally:
+        playback.close()
+
+
+def test_no_picture_in_a_gap_says_why(recorded):
+    store, cameras, (start, _end) = recorded
+    first = store.segments_us(cameras[0], 0, 2**62)[0]
+    before = to_us(first.start_utc) - 60_000_000
+    session = PlaybackSession(store, cameras[:1], before, clock=FakeClock(start_utc=datetime.now(timezone.utc)))
+    try:
+        session.render()
+        picture = session.picture(cameras[0])
+        assert picture.frame is None and picture.gap_reason == NO_RECORDING
+    finally:
+        session.close()
+
+
+def test_the_playback_thread_follows_commands(recorded):
+    store, cameras, (start, end) = recorded
+    session = PlaybackSession(store, cameras, start)
+    session.start()
+    try:
+        session.seek(start + 1_000_000)
+        state = wait_for(lambda: (s := session.state()).generation and s.position_us == start + 1_000_000 and s,
+                         10, "the seek")
+        assert not state.playing
+        assert all(session.picture(c).frame is not None for c in cameras)
+        session.play()
+        wait_for(lambda: session.state().position_us > start + 1_200_000, 10, "playing")
+        session.pause()
+        paused = wait_for(lambda: not (s := session.state()).playing and s, 10, "paused")
+        session.step(1)
+        stepped = wait_for(lambda: (s := session.state()).generation > paused.generation and s, 10, "a step")
+        assert 0 < stepped.position_us - paused.position_us <= FRAME_US + 15_000
+        assert from_us(stepped.position_us) < from_us(end)
+    finally:
+        session.close()

@@ -1,0 +1,1 @@
+"""Playback of recordings: timeline, controls, recorded tiles with their LIVE/RECORDED badge."""

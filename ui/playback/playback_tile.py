@@ -1,0 +1,117 @@
+"""One camera in playback: the recorded picture and an unmistakable RECORDED badge with its local time.
+
+No timer and no decoding here: the PlaybackWindow's one timer hands each tile the newest picture the
+playback thread published; the tile repaints only when that picture or its badge changed.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui.playback.badge import LIVE, NO_RECORDING, Badge, recorded_badge
+from videowall.recording.camera_playback import PlaybackFrame
+from videowall.recording.playback import CameraPicture, PlaybackState
+
+RECORDED_COLOR = QColor(255, 196, 0)      # amber: recorded
+LIVE_COLOR = QColor(200, 30, 30)          # red: live
+NO_RECORDING_COLOR = QColor(90, 90, 90)
+BADGE_TEXT_COLOR = {LIVE: Qt.GlobalColor.white, NO_RECORDING: Qt.GlobalColor.white}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Playback", text)
+
+
+class PlaybackTileWidget(QWidget):
+    size_changed = Signal(int, int, int)     # camera id, width, height in device pixels
+
+    def __init__(self, camera_id: int, name: str, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(160, 90)
+        self.camera_id = camera_id
+        self.name = name
+        self._tz = tz
+        self._frame: PlaybackFrame | None = None
+        self._image: QImage | None = None
+        self._badge = Badge(NO_RECORDING)
+
+    # -- driven by the window's timer (GUI thread) --------------------------------------------------
+    def show_picture(self, picture: CameraPicture, state: PlaybackState) -> None:
+        frame = picture.frame
+        badge = recorded_badge(frame.utc_us if frame else None, state.position_us, state.rate, state.playing,
+                               self._tz, picture.gap_reason)
+        changed = badge != self._badge
+        if frame is not self._frame:
+            self._frame = frame
+            self._image = None if frame is None else _wrap(frame)
+            changed = True
+        self._badge = badge
+        if changed:
+            self.update()
+
+    @property
+    def badge(self) -> Badge:
+        return self._badge
+
+    @property
+    def frame(self) -> PlaybackFrame | None:
+        return self._frame
+
+    def badge_text(self) -> str:
+        """The badge as shown (translated), e.g. 'RECORDED 2026-11-21 23:05:12.3 · 2×'."""
+        parts = [tr(self._badge.mode), self._badge.time_text, tr(self._badge.detail) if self._badge.detail else ""]
+        return " · ".join(p for p in parts if p)
+
+    # -- Qt ---------------------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        ratio = self.devicePixelRatioF()
+        self.size_changed.emit(self.camera_id, int(self.width() * ratio), int(self.height() * ratio))
+        super().resizeEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), Qt.GlobalColor.black)
+        if self._image is not None:
+            painter.drawImage(self._image_rect(), self._image)
+        else:
+            painter.setPen(Qt.GlobalColor.lightGray)
+            reason = f"\n{tr(self._badge.detail)}" if self._badge.detail else ""
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No recording at this time") + reason)
+        self._paint_badge(painter)
+        painter.end()
+
+    def _paint_badge(self, painter: QPainter) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(11, min(20, self.height() // 16)))
+        font.setBold(True)
+        painter.setFont(font)
+        text = self.badge_text()
+        metrics = painter.fontMetrics()
+        box = QRect(6, 6, metrics.horizontalAdvance(text) + 14, metrics.height() + 6)
+        color = {LIVE: LIVE_COLOR, NO_RECORDING: NO_RECORDING_COLOR}.get(self._badge.mode, RECORDED_COLOR)
+        painter.fillRect(box, color)
+        painter.setPen(BADGE_TEXT_COLOR.get(self._badge.mode, Qt.GlobalColor.black))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        name_box = QRect(0, 6, self.width() - 8, metrics.height() + 6)
+        painter.setPen(Qt.GlobalColor.white)
+        painter.drawText(name_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.name)
+
+    def _image_rect(self) -> QRect:
+        ratio = self.devicePixelRatioF()
+        img_w, img_h = self._image.width() / ratio, self._image.height() / ratio
+        scale = min(self.width() / img_w, self.height() / img_h)
+        w, h = round(img_w * scale), round(img_h * scale)
+        return QRect((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+
+
+def _wrap(frame: PlaybackFrame) -> QImage:
+    """Wraps the frame's BGRA buffer without a copy; the tile keeps ``frame`` (and so the array) alive."""
+    image = frame.image
+    height, width = image.shape[:2]
+    return QImage(image.data, width, height, image.strides[0], QImage.Format.Format_RGB32)

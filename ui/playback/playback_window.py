@@ -1,0 +1,182 @@
+"""PlaybackWindow: synchronized playback of the cameras of a view, with timeline and controls.
+
+One PlaybackSession (core, own thread) decodes; one QTimer here shows what it published. The
+timeline's lanes are read from the index on a worker thread and arrive as a queued signal. "Back to
+live" closes the playback and tells the owner (the wall) to show the live tiles again.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import replace
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+
+from ui.playback.controls_widget import PlaybackControlsWidget
+from ui.playback.playback_tile import PlaybackTileWidget
+from ui.playback.timeline_model import CameraLane, TimelineModel, lane_for
+from ui.playback.timeline_widget import TimelineWidget
+from videowall.recording.holds import HoldStore
+from videowall.recording.index import RecordingStore
+from videowall.recording.playback import PlaybackSession, PlaybackState
+from videowall.recording.playback_clock import faster, slower
+from videowall.recording.timebase import from_us
+from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+
+log = logging.getLogger(__name__)
+
+REFRESH_MS = 40
+LANES_RELOAD_MS = 15_000
+DEFAULT_SPAN_US = 10 * 60 * 1_000_000
+
+
+class PlaybackWindow(QWidget):
+    back_to_live_requested = Signal()
+    _lanes_loaded = Signal(object)           # tuple[CameraLane, ...], from the worker thread
+
+    def __init__(self, index: RecordingStore, cameras: Sequence[tuple[int, str]], tz: ZoneInfo, start_us: int,
+                 holds: HoldStore | None = None, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(QCoreApplication.translate("Playback", "videowall — playback"))
+        self._index, self._holds, self._cameras = index, holds, list(cameras)
+        self.session = PlaybackSession(index, [cid for cid, _ in cameras], start_us, clock=clock)
+        self._state = self.session.state()
+        # What the operator asked for last: several clicks arrive before the session reports back.
+        self._rate, self._playing = self._state.rate, self._state.playing
+        self._shown_generation = -1
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="playback-timeline")
+        self.tiles = [PlaybackTileWidget(cid, name, tz) for cid, name in cameras]
+        self.timeline = TimelineWidget(TimelineModel(start_us - DEFAULT_SPAN_US // 2,
+                                                     start_us + DEFAULT_SPAN_US // 2, start_us,
+                                                     tuple(CameraLane(cid, name) for cid, name in cameras)), tz)
+        self.controls = PlaybackControlsWidget(tz)
+        self.controls.set_jump_time(start_us)
+        self._build_layout()
+        self._connect()
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setInterval(LANES_RELOAD_MS)
+        self._reload_timer.timeout.connect(self._load_lanes)
+        self.session.start()
+        self.session.seek(start_us)
+        self._timer.start()
+        self._reload_timer.start()
+        self._load_lanes()
+
+    # -- GUI thread ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show what the playback thread published last (called by the timer)."""
+        state = self.session.state()
+        if state.generation == self._shown_generation:
+            return
+        self._shown_generation = state.generation
+        self._state = state
+        for tile in self.tiles:
+            tile.show_picture(self.session.picture(tile.camera_id), state)
+        self.controls.show_state(state.playing, state.rate)
+        before = self.timeline.model
+        model = before.with_cursor(state.position_us)
+        self.timeline.set_model(model)
+        if (model.start_us, model.end_us) != (before.start_us, before.end_us):
+            self._load_lanes()
+
+    @property
+    def state(self) -> PlaybackState:
+        return self._state
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self._timer.stop()
+        self._reload_timer.stop()
+        self.session.close()
+        self._worker.shutdown(wait=False, cancel_futures=True)
+        super().closeEvent(event)
+
+    # -- operator actions ---------------------------------------------------------------------------
+    def toggle_play(self) -> None:
+        self._playing = not self._playing
+        if self._playing:
+            self.session.play()
+        else:
+            self.session.pause()
+
+    def change_speed(self, up: bool) -> None:
+        self._rate = faster(self._rate) if up else slower(self._rate)
+        self._playing = True
+        self.session.set_rate(self._rate)
+        self.session.play()
+
+    def step(self, frames: int) -> None:
+        self._playing = False
+        self.session.step(frames)
+
+    def jump_to(self, utc_us: int) -> None:
+        self.session.seek(utc_us)
+        self.timeline.set_model(self.timeline.model.centered_on(utc_us))
+        self._load_lanes()
+
+    def back_to_live(self) -> None:
+        self.back_to_live_requested.emit()
+        self.close()
+
+    # -- internals ----------------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        grid = QGridLayout()
+        grid.setSpacing(2)
+        columns = max(1, math.ceil(math.sqrt(len(self.tiles))))
+        for n, tile in enumerate(self.tiles):
+            grid.addWidget(tile, n // columns, n % columns)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(grid, 1)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.controls)
+
+    def _connect(self) -> None:
+        for tile in self.tiles:
+            tile.size_changed.connect(self.session.set_box)
+        self.timeline.position_requested.connect(self.session.seek)
+        self.timeline.window_changed.connect(lambda *_: self._load_lanes())
+        self.controls.play_pause.connect(self.toggle_play)
+        self.controls.step.connect(self.step)
+        self.controls.slower.connect(lambda: self.change_speed(False))
+        self.controls.faster.connect(lambda: self.change_speed(True))
+        self.controls.jump_requested.connect(self.jump_to)
+        self.controls.back_to_live.connect(self.back_to_live)
+        self._lanes_loaded.connect(self._on_lanes_loaded, Qt.ConnectionType.QueuedConnection)
+        for keys, action in ((Qt.Key.Key_Space, self.toggle_play), (Qt.Key.Key_Right, lambda: self.step(1)),
+                             (Qt.Key.Key_Left, lambda: self.step(-1))):
+            QShortcut(QKeySequence(keys), self).activated.connect(action)
+
+    def _load_lanes(self) -> None:
+        model = self.timeline.model
+        self._worker.submit(self._read_lanes, model.start_us, model.end_us)
+
+    def _read_lanes(self, start_us: int, end_us: int) -> None:
+        """Worker thread: the index rows of the visible window."""
+        try:
+            lanes = []
+            for camera_id, name in self._cameras:
+                holds = []
+                if self._holds is not None:
+                    holds = [(h.start_utc, h.end_utc, h.case_number)
+                             for h in self._holds.holds_over(camera_id, from_us(start_us), from_us(end_us))]
+                lanes.append(lane_for(camera_id, name, self._index.segments_us(camera_id, start_us, end_us),
+                                      self._index.gaps_us(camera_id, start_us, end_us), holds))
+        except Exception:
+            log.exception("loading the playback timeline failed")
+            return
+        try:
+            self._lanes_loaded.emit(tuple(lanes))
+        except RuntimeError:   # the window was closed and deleted meanwhile
+            pass
+
+    def _on_lanes_loaded(self, lanes: tuple[CameraLane, ...]) -> None:
+        self.timeline.set_model(replace(self.timeline.model, lanes=lanes))

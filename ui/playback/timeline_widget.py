@@ -1,0 +1,128 @@
+"""The playback timeline: one lane per camera with recorded ranges, gaps, legal holds, and the cursor.
+
+Clicking or dragging asks for that moment (``position_requested``); the wheel zooms around the pointer
+(``window_changed``, so the owner can load the lanes of the new window). Paints from a TimelineModel
+only; it never touches the index itself.
+"""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui.playback.timeline_model import TimelineModel
+from videowall.recording.index import NO_RECORDING
+
+LABEL_WIDTH = 110
+RULER_HEIGHT = 20
+LANE_HEIGHT = 18
+LANE_GAP = 4
+BACKGROUND = QColor(30, 30, 30)
+LANE_BACKGROUND = QColor(50, 50, 50)
+RECORDED_COLOR = QColor(60, 170, 90)
+GAP_COLOR = QColor(150, 60, 60)           # a gap with a known reason (disk full, camera unreachable…)
+HOLD_COLOR = QColor(255, 196, 0)
+CURSOR_COLOR = QColor(255, 80, 80)
+TEXT_COLOR = QColor(220, 220, 220)
+ZOOM_STEP = 0.8
+
+
+class TimelineWidget(QWidget):
+    position_requested = Signal("qlonglong")    # UTC µs the operator clicked or dragged to
+    window_changed = Signal("qlonglong", "qlonglong")   # new visible window (UTC µs) after a zoom
+
+    def __init__(self, model: TimelineModel, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMouseTracking(False)
+        self._model = model
+        self._tz = tz
+        self._fit_height()
+
+    @property
+    def model(self) -> TimelineModel:
+        return self._model
+
+    def set_model(self, model: TimelineModel) -> None:
+        if model == self._model:
+            return
+        lanes_changed = len(model.lanes) != len(self._model.lanes)
+        self._model = model
+        if lanes_changed:
+            self._fit_height()
+        self.update()
+
+    def lane_width(self) -> int:
+        return max(1, self.width() - LABEL_WIDTH)
+
+    def x_of(self, t_us: int) -> float:
+        """Widget x of a moment (for tests and tooltips)."""
+        return LABEL_WIDTH + self._model.x_of(t_us, self.lane_width())
+
+    def lane_y(self, index: int) -> int:
+        return RULER_HEIGHT + index * (LANE_HEIGHT + LANE_GAP) + LANE_GAP
+
+    # -- Qt ---------------------------------------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._request(event.position().x())
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        if event.buttons() & Qt.MouseButton.LeftButton:
+            self._request(event.position().x())
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        steps = event.angleDelta().y() / 120
+        if not steps:
+            return
+        around = self._model.time_at(event.position().x() - LABEL_WIDTH, self.lane_width())
+        self._model = self._model.zoomed(ZOOM_STEP ** steps, around)
+        self.update()
+        self.window_changed.emit(self._model.start_us, self._model.end_us)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BACKGROUND)
+        self._paint_ruler(painter)
+        for index, lane in enumerate(self._model.lanes):
+            y = self.lane_y(index)
+            painter.setPen(TEXT_COLOR)
+            painter.drawText(QRectF(4, y, LABEL_WIDTH - 8, LANE_HEIGHT),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, lane.name)
+            painter.fillRect(QRectF(LABEL_WIDTH, y, self.lane_width(), LANE_HEIGHT), LANE_BACKGROUND)
+            for span in lane.gaps:
+                if span.label and span.label != NO_RECORDING:
+                    self._fill_span(painter, span.start_us, span.end_us, y, LANE_HEIGHT, GAP_COLOR)
+            for span in lane.recorded:
+                self._fill_span(painter, span.start_us, span.end_us, y, LANE_HEIGHT, RECORDED_COLOR)
+            for span in lane.holds:
+                self._fill_span(painter, span.start_us, span.end_us, y, 4, HOLD_COLOR)
+        x = self.x_of(self._model.cursor_us)
+        if LABEL_WIDTH <= x <= self.width():
+            painter.setPen(QPen(CURSOR_COLOR, 2))
+            painter.drawLine(round(x), 0, round(x), self.height())
+        painter.end()
+
+    # -- internals --------------------------------------------------------------------------------
+    def _paint_ruler(self, painter: QPainter) -> None:
+        painter.setPen(TEXT_COLOR)
+        for tick in self._model.ticks(self.lane_width(), self._tz):
+            x = round(self.x_of(tick.at_us))
+            painter.drawLine(x, RULER_HEIGHT - (8 if tick.major else 5), x, RULER_HEIGHT)
+            painter.drawText(x + 3, RULER_HEIGHT - 6, tick.label)
+
+    def _fill_span(self, painter: QPainter, start_us: int, end_us: int, y: int, height: int, color: QColor) -> None:
+        left = max(float(LABEL_WIDTH), self.x_of(start_us))
+        right = min(float(self.width()), self.x_of(end_us))
+        if right > left:
+            painter.fillRect(QRectF(left, y, max(1.0, right - left), height), color)
+
+    def _request(self, x: float) -> None:
+        t_us = self._model.time_at(x - LABEL_WIDTH, self.lane_width())
+        self.position_requested.emit(t_us)
+
+    def _fit_height(self) -> None:
+        self.setFixedHeight(self.lane_y(len(self._model.lanes)) + LANE_GAP)
