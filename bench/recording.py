@@ -90,7 +90,9 @@ def seek_latencies(store: RecordingStore, camera_ids: list[int], count: int) -> 
             t0 = time.perf_counter()
             frame = players[cid].frame_at(target)
             times.append(time.perf_counter() - t0)
-            assert frame is not None and target - frame.utc_us < 1_000_000
+            if frame is None or target - frame.utc_us >= 1_000_000:
+                raise AssertionError(f"seek to {target} in segment {segment.id} of camera {cid} "
+                                     f"({segment.path.name}) found {frame and frame.utc_us}")
     finally:
         for player in players.values():
             player.close()

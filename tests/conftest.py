@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import socket
 
 import pytest
 
+from videowall.runtime.redaction import install_redaction
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["VIDEOWALL_KEYRING"] = "memory"
 
 pytest_plugins = ["tests.fixtures.sim", "tests.fixtures.footage"]
+
+
+class _SuiteLogCapture(logging.Handler):
+    """Every log record of the whole run, formatted as an operator's log file would show it."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(self.format(record))
+
+
+SUITE_LOG = _SuiteLogCapture()
+install_redaction()     # as the app does at start-up (videowall.cli.setup_logging)
+logging.getLogger().addHandler(SUITE_LOG)
+logging.getLogger().setLevel(logging.INFO)   # what an operator's log keeps; DEBUG is checked where it matters
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

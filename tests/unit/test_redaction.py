@@ -87,3 +87,19 @@ def test_install_redaction_is_idempotent():
     install_redaction(logger)
     assert sum(isinstance(f, RedactingFilter) for f in logger.filters) == 1
     assert sum(isinstance(f, RedactingFilter) for f in logger.handlers[0].filters) == 1
+
+
+def test_records_of_any_logger_reach_late_handlers_redacted():
+    """Logger filters do not apply to propagated records; the process-wide factory covers them."""
+    install_redaction()
+    secret = _secret()
+    register_secret(secret)
+    stream = io.StringIO()
+    late_handler = logging.StreamHandler(stream)   # added after install, carries no filter
+    root = logging.getLogger()
+    root.addHandler(late_handler)
+    try:
+        logging.getLogger(f"videowall.child.{uuid.uuid4().hex}").warning("auth with %s failed", secret)
+    finally:
+        root.removeHandler(late_handler)
+    assert secret not in stream.getvalue() and MASK in stream.getvalue()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage import schema_audit, schema_recordings
+from videowall.storage import schema_audit, schema_recordings, schema_views
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     )),
     Migration(2, "audit log", schema_audit.STATEMENTS),
     Migration(schema_recordings.VERSION, schema_recordings.DESCRIPTION, schema_recordings.STATEMENTS),
+    Migration(schema_views.VERSION, schema_views.DESCRIPTION, schema_views.STATEMENTS),
 )
 
 
