@@ -114,20 +114,23 @@ def main() -> None:
         end = T0 + timedelta(minutes=args.minutes)
         sources = [s.path for cam in index.segments_by_camera.values() for s in cam]
         export_rates, copy_rates, stage_times, export_bytes = [], [], [], 0
+        export_cpu, copy_cpu = [], []   # CPU seconds (all threads) per GB: independent of other load
         for round_number in range(args.rounds):
             for source in set(sources):   # both sides start with the sources in the same (cached) state
                 with open(source, "rb") as handle:
                     drop_cache(handle.fileno())
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             copied = plain_copy(sources, work / f"copy{round_number}")
             copy_rates.append(copied / (time.perf_counter() - started))
+            copy_cpu.append((time.process_time() - cpu) / (copied / 1e9))
             request = ExportRequest(f"BENCH-{round_number}", tuple(c.id for c in cameras), T0, end, "bench",
                                     "bench", "bench")
             plan = plan_export(request, cameras, index, work)
             stages = StageTimer()
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             result = ExportJob(plan, Exporter(), lambda: identity, audit, progress=stages).run()
             export_rates.append(result.total_bytes / (time.perf_counter() - started))
+            export_cpu.append((time.process_time() - cpu) / (result.total_bytes / 1e9))
             stage_times.append(stages.finish())
             export_bytes = result.total_bytes
             shutil.rmtree(work / f"copy{round_number}")
@@ -139,10 +142,14 @@ def main() -> None:
         print(f"plain copy + fsync        {copy_mb:8.1f} MB/s   (rounds: {', '.join(f'{r / 1e6:.0f}' for r in copy_rates)})")
         print(f"export + hash + read-back {export_mb:8.1f} MB/s   (rounds: {', '.join(f'{r / 1e6:.0f}' for r in export_rates)})")
         print(f"ratio export / copy       {export_mb / copy_mb:8.2f}")
+        print(f"CPU per GB: copy {statistics.median(copy_cpu):.1f} s, export {statistics.median(export_cpu):.1f} s "
+              f"(all threads; {os.cpu_count()} cores, load average now {os.getloadavg()[0]:.1f})")
         median_round = stage_times[export_rates.index(statistics.median_low(export_rates))]
         print("export stages (s), median round: " + ", ".join(f"{k} {v:.1f}" for k, v in median_round.items()))
         print(json.dumps({"copy_mb_s": round(copy_mb, 1), "export_mb_s": round(export_mb, 1),
-                          "ratio": round(export_mb / copy_mb, 3), "package_mb": round(export_bytes / 1e6, 1)}))
+                          "ratio": round(export_mb / copy_mb, 3), "package_mb": round(export_bytes / 1e6, 1),
+                          "export_cpu_s_per_gb": round(statistics.median(export_cpu), 1),
+                          "copy_cpu_s_per_gb": round(statistics.median(copy_cpu), 1)}))
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

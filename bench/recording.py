@@ -6,7 +6,8 @@ Phases, all in one run against one simulator:
   1. live view only: N sessions, each decoding to a 480×270 tile (the wall's work without painting);
   2. the same plus recording (``--profile sub``: the live sessions themselves; ``main``: N more sessions);
      extra CPU = phase 2 − phase 1, and the bytes written per second; phases 1 and 2 alternate
-     ``--rounds`` times and are averaged;
+     ``--rounds`` times and are averaged. On a busy machine that difference is noisy, so the CPU of the
+     recording code itself is measured too (writer threads' CPU clocks + the hand-over in on_packet);
   3. baseline: N ``ffmpeg -c copy`` processes writing fragmented MP4 from the same streams;
   4. seek latency: random seeks in what phase 2 recorded, decoded to 640×360 (p50/p95).
 CPU is in cores (1.0 = one full core) of this process, measured with /proc.
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -31,10 +33,12 @@ from bench.measure import percentile, process_cpu_s, rss_mb  # noqa: E402
 from videowall.model.camera import Profile  # noqa: E402
 from videowall.recording.camera_playback import CameraPlayback  # noqa: E402
 from videowall.recording.index import RecordingStore  # noqa: E402
+from videowall.recording.recorder import CameraRecorder  # noqa: E402
 from videowall.recording.recorder_types import RecorderConfig  # noqa: E402
 from videowall.recording.retention_policy import RetentionPolicy  # noqa: E402
 from videowall.recording.service import RecordingService  # noqa: E402
 from videowall.recording.timebase import to_us  # noqa: E402
+from videowall.recording.types import SegmentState  # noqa: E402
 from videowall.sim.simulator import SimulatorProcess  # noqa: E402
 from videowall.storage.cameras import CameraStore  # noqa: E402
 from videowall.storage.db import open_database  # noqa: E402
@@ -43,10 +47,37 @@ from videowall.streams.supervisor import StreamSupervisor  # noqa: E402
 TILE = (480, 270)
 
 
-def own_cpu(seconds: float) -> float:
-    start, t0 = process_cpu_s(os.getpid()), time.monotonic()
+class RecorderCpu:
+    """CPU spent on recording itself, which a busy machine cannot blur: the writer threads (read through
+    their own CPU clocks) and the packet hand-over on the sessions' demux threads (timed in on_packet)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.handover_s = 0.0
+        original = CameraRecorder.on_packet
+
+        def timed(recorder, packet, received_monotonic):
+            started = time.thread_time()
+            original(recorder, packet, received_monotonic)
+            spent = time.thread_time() - started
+            with self._lock:
+                self.handover_s += spent
+        CameraRecorder.on_packet = timed
+
+    @staticmethod
+    def writers_s() -> float:
+        return sum(time.clock_gettime(time.pthread_getcpuclockid(t.ident)) for t in threading.enumerate()
+                   if t.name.startswith("recorder-cam") and t.ident is not None)
+
+
+def measure(seconds: float, recorder_cpu: RecorderCpu) -> tuple[float, float]:
+    """(whole process, recording itself) CPU in cores over ``seconds``."""
+    process0, writers0, handover0 = process_cpu_s(os.getpid()), recorder_cpu.writers_s(), recorder_cpu.handover_s
+    t0 = time.monotonic()
     time.sleep(seconds)
-    return (process_cpu_s(os.getpid()) - start) / (time.monotonic() - t0)
+    elapsed = time.monotonic() - t0
+    own = recorder_cpu.writers_s() - writers0 + recorder_cpu.handover_s - handover0
+    return (process_cpu_s(os.getpid()) - process0) / elapsed, own / elapsed
 
 
 def folder_bytes(root: Path) -> int:
@@ -56,7 +87,9 @@ def folder_bytes(root: Path) -> int:
 def ffmpeg_copy_cpu(urls: list[str], out_dir: Path, seconds: float, warmup_s: float) -> tuple[float, float]:
     """(CPU in cores, bytes/s written) of ``ffmpeg -c copy`` to fragmented MP4, one process per stream."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    procs = [subprocess.Popen(["ffmpeg", "-nostdin", "-loglevel", "error", "-rtsp_transport", "tcp", "-i", url,
+    # Probing options as our own sessions use (ffmpeg's default would probe for 5 s before writing).
+    procs = [subprocess.Popen(["ffmpeg", "-nostdin", "-loglevel", "error", "-rtsp_transport", "tcp",
+                               "-analyzeduration", "100000", "-probesize", "32768", "-i", url,
                                "-c", "copy", "-f", "mp4", "-movflags", "frag_keyframe+empty_moov+default_base_moof",
                                str(out_dir / f"{n}.mp4")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
              for n, url in enumerate(urls)]
@@ -80,7 +113,8 @@ def ffmpeg_copy_cpu(urls: list[str], out_dir: Path, seconds: float, warmup_s: fl
 def seek_latencies(store: RecordingStore, camera_ids: list[int], count: int) -> list[float]:
     rng = random.Random(7)
     players = {cid: CameraPlayback(store, cid, box=(640, 360)) for cid in camera_ids}
-    segments = {cid: store.segments_us(cid, 0, 2**62) for cid in camera_ids}
+    segments = {cid: [s for s in store.segments_us(cid, 0, 2**62) if s.state is SegmentState.COMPLETE]
+                for cid in camera_ids}
     times = []
     try:
         for _ in range(count):
@@ -118,17 +152,20 @@ def run(args: argparse.Namespace) -> dict:
         service = RecordingService(store, supervisor, recorder_config=RecorderConfig(segment_s=args.segment_seconds),
                                    policy=RetentionPolicy(min_free_bytes=0, warn_free_bytes=0))
         service.start()
-        live, recording, rates = [], [], []
+        recorder_cpu = RecorderCpu()
+        live, recording, own, rates = [], [], [], []
         # Alternate the phases, so a change of load on the machine hits both alike.
         for _ in range(args.rounds):
             time.sleep(args.warmup)
-            live.append(own_cpu(args.seconds))
+            live.append(measure(args.seconds, recorder_cpu)[0])
             for cid in ids:
                 store.set_recording(cid, True, profile)
             service.refresh()
             time.sleep(args.warmup)
             bytes0, t0 = folder_bytes(store.root), time.monotonic()
-            recording.append(own_cpu(args.seconds))
+            process, itself = measure(args.seconds, recorder_cpu)
+            recording.append(process)
+            own.append(itself)
             rates.append((folder_bytes(store.root) - bytes0) / (time.monotonic() - t0))
             sessions = supervisor.session_count()
             dropped = sum(s.packets_dropped for s in service.status().recorders)
@@ -136,6 +173,7 @@ def run(args: argparse.Namespace) -> dict:
                 store.set_recording(cid, False)
             service.refresh()
         live_cpu, recording_cpu = sum(live) / len(live), sum(recording) / len(recording)
+        own_cpu = sum(own) / len(own)
         write_rate = sum(rates) / len(rates)
         service.stop()
         service = None
@@ -158,11 +196,13 @@ def run(args: argparse.Namespace) -> dict:
         "sessions_while_recording": sessions, "packets_dropped": dropped,
         "rounds": args.rounds, "cpu_live_only_cores": round(live_cpu, 3), "cpu_live_plus_recording_cores": round(recording_cpu, 3),
         "cpu_recording_extra_cores": round(extra, 3),
+        "cpu_recording_threads_cores": round(own_cpu, 3),
         "write_mb_per_s": round(write_rate / 1e6, 2),
         "ffmpeg_copy_cpu_cores": round(ffmpeg_cpu, 3), "ffmpeg_write_mb_per_s": round(ffmpeg_rate / 1e6, 2),
         "ratio_recording_extra_vs_ffmpeg": round(extra / ffmpeg_cpu, 2) if ffmpeg_cpu > 0 else None,
+        "ratio_recording_threads_vs_ffmpeg": round(own_cpu / ffmpeg_cpu, 2) if ffmpeg_cpu > 0 else None,
         "seek_ms_p50": round(percentile(seeks, 50) * 1000, 1), "seek_ms_p95": round(percentile(seeks, 95) * 1000, 1),
-        "rss_mb": round(rss_mb(), 1),
+        "rss_mb": round(rss_mb(), 1), "load_average_1min_at_end": round(os.getloadavg()[0], 1),
     }
 
 

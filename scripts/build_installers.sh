@@ -7,6 +7,7 @@
 #     and, where wine64 is installed, runs it: install, upgrade, uninstall (installers/windows/wine_check.sh).
 # Needs root or sudo (apt), dpkg-dev and nsis (scripts/bootstrap.sh --test), and the .venv with PyInstaller.
 # Replaces an installed videowall package, if any, and purges it at the end (data is kept, as checked).
+# --no-freeze reuses the previous PyInstaller output (quicker while working on the packaging).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -28,6 +29,19 @@ step() {
 }
 fail() { echo "build_installers: FAILED: $*" >&2; exit 1; }
 
+# A failed run must not leave the package installed (nor the check's marker in the station folder).
+installed=0
+marker=/var/lib/videowall/.installer-ci-keep-check
+cleanup() {
+  local status=$?
+  if [ $installed = 1 ]; then
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q videowall >/dev/null 2>&1 || true
+  fi
+  $SUDO rm -f "$marker"
+  exit $status
+}
+trap cleanup EXIT
+
 for tool in dpkg-shlibdeps makensis apt-get; do
   command -v "$tool" >/dev/null || fail "$tool is missing (scripts/bootstrap.sh --test installs dpkg-dev and nsis)"
 done
@@ -37,8 +51,10 @@ if ! "$PYTHON" -c 'import PyInstaller' 2>/dev/null; then
 fi
 
 # -- Linux ---------------------------------------------------------------------------------------------------
+freeze_option=()
+[ "${1:-}" = "--no-freeze" ] && freeze_option=(--no-freeze)
 step "deb: build"
-deb=$(installers/linux/build_deb.sh | tail -n 1)
+deb=$(installers/linux/build_deb.sh "${freeze_option[@]}" | tail -n 1)
 [ -f "$deb" ] || fail "build_deb.sh made no package"
 echo "   $(basename "$deb"): $(du -h "$deb" | cut -f1), installed $(dpkg-deb -f "$deb" Installed-Size) KiB"
 
@@ -51,6 +67,7 @@ install_deb >"$WORK/apt-install.log" 2>&1 || {
   # Missing dependencies and stale package lists: refresh once, then try again.
   $SUDO apt-get update -qq && install_deb >>"$WORK/apt-install.log" 2>&1
 } || { cat "$WORK/apt-install.log" >&2; fail "apt-get could not install the package"; }
+installed=1
 [ -x /opt/videowall/videowall ] && [ -x /usr/bin/videowall ] || fail "the package did not install its files"
 [ -f /usr/share/applications/videowall.desktop ] || fail "no .desktop entry"
 [ -f /usr/share/icons/hicolor/scalable/apps/videowall.svg ] || fail "no icon"
@@ -80,12 +97,12 @@ mkdir -p "$home"
 user_db=$home/.local/share/videowall/videowall.sqlite3
 [ -f "$user_db" ] || fail "the installed app wrote no database to $user_db"
 [ -d /var/lib/videowall ] || fail "postinst did not create /var/lib/videowall"
-marker=/var/lib/videowall/.installer-ci-keep-check
 $SUDO touch "$marker"
 
 step "deb: apt-get purge videowall"
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q videowall >"$WORK/apt-purge.log" 2>&1 \
   || { cat "$WORK/apt-purge.log" >&2; fail "apt-get could not purge the package"; }
+installed=0
 [ ! -e /opt/videowall ] && [ ! -e /usr/bin/videowall ] || fail "the purge left program files behind"
 [ -f "$user_db" ] || fail "the purge deleted the operator's data ($user_db)"
 [ -f "$marker" ] || fail "the purge deleted station data in /var/lib/videowall"

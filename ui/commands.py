@@ -38,8 +38,8 @@ def _gui(args: argparse.Namespace) -> int:
         if not ids:
             raise VideowallError(ErrorKind.NOT_FOUND, "No cameras are configured. Add one with "
                                  "'videowall camera add --name NAME --url rtsp://…', or try 'videowall demo'.")
-        return run_wall(station, ids, offscreen=args.offscreen, seconds=args.seconds, report=args.report,
-                        language=args.language)
+        return run_wall(station, ids[:16], offscreen=args.offscreen, seconds=args.seconds, report=args.report,
+                        language=args.language, main_window=True)
     finally:
         station.close()
 

@@ -25,11 +25,18 @@ DEMO_PLACES = [
 
 
 def register_demo_cameras(station: Station, sim: SimulatorProcess, count: int) -> list[int]:
+    """Save the simulator's cameras; its PTZ cameras are onboarded through ONVIF (as an installer would)."""
+    from videowall.onvif.saved import add_camera
+
     ids = []
     for i in range(1, count + 1):
         district, place = DEMO_PLACES[(i - 1) % len(DEMO_PLACES)]
-        camera = station.cameras.add(name=f"CAM {i:02d}", main_url=sim.url(i, "main"), sub_url=sim.url(i, "sub"),
-                                     location=place, group=district)
+        if i in sim.ptz_cameras:
+            camera, _report = add_camera(station.cameras, None, f"PTZ {i:02d}", sim.onvif_url(i), None)
+            camera = station.cameras.update(camera.id, location=place, group=district)
+        else:
+            camera = station.cameras.add(name=f"CAM {i:02d}", main_url=sim.url(i, "main"),
+                                         sub_url=sim.url(i, "sub"), location=place, group=district)
         ids.append(camera.id)
     return ids
 

@@ -11,6 +11,8 @@ from ui.wall.wall_window import WallWindow
 def wall_report(wall: WallWindow, started_monotonic: float) -> dict:
     tiles = []
     for tile in wall.tiles:
+        if tile.view is None:       # an empty tile of the layout
+            continue
         stats = tile.view.stats()
         first_paint = (None if tile.first_paint_monotonic is None
                        else round(tile.first_paint_monotonic - started_monotonic, 3))

@@ -19,24 +19,30 @@ OFFSCREEN_WALL_SIZE = (1920, 1080)
 
 
 def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, seconds: float | None = None,
-             report: Path | None = None, language: str | None = None) -> int:
+             report: Path | None = None, language: str | None = None, main_window: bool = False) -> int:
+    """Open the wall (alone, or inside the operator's main window) and run until closed or ``seconds`` pass."""
     app = create_application(offscreen=offscreen, language=language or station.settings.ui_language)
     for warning in station.warnings:
         print(f"videowall: {warning.user_message}", file=sys.stderr)
-    wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
-                      repaint_hz=station.settings.wall_repaint_hz)
+    if main_window:
+        from ui.main_window import MainWindow
+        window = MainWindow(station, camera_ids, extra_screens=not offscreen)
+        wall = window.wall
+    else:
+        window = wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
+                                   repaint_hz=station.settings.wall_repaint_hz)
     started = time.monotonic()
     if offscreen:
-        wall.resize(*OFFSCREEN_WALL_SIZE)
-        wall.show()
+        window.resize(*OFFSCREEN_WALL_SIZE)
+        window.show()
     else:
-        wall.resize(1600, 900)
-        wall.showMaximized()
+        window.resize(1600, 900)
+        window.showMaximized()
     result: dict = {}
 
     def finish() -> None:
         result.update(wall_report(wall, started))
-        wall.close()
+        window.close()
         app.quit()
 
     if seconds is not None:

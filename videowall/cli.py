@@ -20,6 +20,7 @@ from videowall.runtime.redaction import install_redaction, redact
 CORE_COMMAND_MODULES = (
     "videowall.config.cli_camera",
     "videowall.sim.cli",
+    "videowall.onvif.cli",
 )
 
 Registrar = Callable[[argparse._SubParsersAction], None]

@@ -16,6 +16,7 @@ from videowall.config.settings import Settings, load_settings
 from videowall.runtime.errors import VideowallError
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
+from videowall.storage.views import ViewStore
 from videowall.streams.supervisor import StreamSupervisor
 
 log = logging.getLogger(__name__)
@@ -29,16 +30,19 @@ class Station:
     secrets: SecretsStore
     supervisor: StreamSupervisor
     warnings: list[VideowallError]
+    views: ViewStore | None = None      # named wall views (layout + cameras); set by ``open``
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None) -> Station:
         root = resolve_data_dir(data_dir)
         settings, settings_error = load_settings(settings_path(root))
         warnings = [settings_error] if settings_error else []
-        cameras = CameraStore(open_database(database_path(root)))
+        conn = open_database(database_path(root))
+        cameras = CameraStore(conn)
         secrets = open_secrets(secrets_kind)
-        supervisor = StreamSupervisor(cameras.get, lambda cid: _credentials_or_none(secrets, cid))
-        return cls(root, settings, cameras, secrets, supervisor, warnings)
+        supervisor = StreamSupervisor(cameras.get, lambda cid: _credentials_or_none(secrets, cid),
+                                      max_live_decoders=settings.max_live_decoders)
+        return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn))
 
     def close(self) -> None:
         self.supervisor.close()

@@ -78,8 +78,17 @@ echo "build_deb: computing Depends (dpkg-shlibdeps)" >&2
 start=$(date +%s)
 mkdir -p "$WORK/debian"
 printf 'Source: videowall\n\nPackage: videowall\nArchitecture: any\n' > "$WORK/debian/control"
-mapfile -t elfs < <(find "$PKG/opt/videowall" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
-  | xargs -0 file -N -F '|' | awk -F'|' '$2 ~ /ELF/ {print $1}')
+mapfile -t elfs < <("$PYTHON" - "$PKG/opt/videowall" <<'EOF'
+import os, sys
+for folder, _dirs, files in os.walk(sys.argv[1]):
+    for name in files:
+        path = os.path.join(folder, name)
+        if not os.path.islink(path):
+            with open(path, "rb") as f:
+                if f.read(4) == b"\x7fELF":
+                    print(path)
+EOF
+)
 libdirs=$(find "$PKG/opt/videowall" -type f -name '*.so*' -printf '%h\n' | sort -u | sed 's/^/-l/')
 # shellcheck disable=SC2086 # one -l option per bundled library folder
 depends=$(cd "$WORK" && dpkg-shlibdeps -O -S"$PKG" $libdirs "${elfs[@]/#/-e}" 2>"$WORK/shlibdeps.log" \

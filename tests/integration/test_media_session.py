@@ -38,8 +38,10 @@ def wait_for(condition: Callable[[], object], what: str, timeout_s: float = WAIT
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def stream_threads() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name.startswith("stream-")]
+def threads_of(*sessions: StreamSession) -> list[threading.Thread]:
+    """Live threads of these sessions (other test modules may still be closing sessions of their own)."""
+    names = {f"stream-{session.name}" for session in sessions}
+    return [t for t in threading.enumerate() if t.name in names]
 
 
 class Recorder:
@@ -62,7 +64,7 @@ def open_session() -> Iterator[Callable[..., StreamSession]]:
     sessions: list[StreamSession] = []
 
     def make(url: str, options: StreamOptions = FAST, **kwargs) -> StreamSession:
-        session = StreamSession(StreamSource(camera_id=len(sessions) + 1, profile="sub", url=url, options=options),
+        session = StreamSession(StreamSource(camera_id=9000 + len(sessions), profile="sub", url=url, options=options),
                                 **kwargs)
         sessions.append(session)
         return session
@@ -70,7 +72,7 @@ def open_session() -> Iterator[Callable[..., StreamSession]]:
     yield make
     for session in sessions:
         assert session.close(timeout_s=5.0)
-    assert stream_threads() == []
+    assert threads_of(*sessions) == []
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +135,9 @@ def test_set_target_size_changes_the_output_size(simulator, open_session) -> Non
     decoder.set_target_size(200, 400)
     frame = wait_for(lambda: (f := next_frame(decoder, frame)).image.shape == (112, 200, 4) and f, "resized frame")
     assert patch_camera(frame.image, simulator.cameras) == 1
+    decoder.set_target_size(301, 400)                    # rows of 1204 bytes: swscale pads them, we compact
+    frame = wait_for(lambda: (f := next_frame(decoder, frame)).image.shape == (169, 301, 4) and f, "odd width")
+    assert frame.image.flags["C_CONTIGUOUS"] and patch_camera(frame.image, simulator.cameras) == 1
     decoder.set_target_size(0, 0)
     wait_for(lambda: next_frame(decoder).image.shape == (720, 1280, 4), "frame at the source size")
 
@@ -300,7 +305,7 @@ def test_malformed_url_is_invalid_without_any_network_attempt(open_session, url:
     session.start()
     status = session.status()
     assert status.state is SessionState.INVALID_URL and status.error.kind is ErrorKind.INVALID_URL
-    assert not session.is_alive and calls == [] and stream_threads() == []
+    assert not session.is_alive and calls == [] and threads_of(session) == []
 
 
 def test_close_is_prompt_while_connecting_to_a_black_hole(open_session) -> None:
@@ -315,4 +320,4 @@ def test_close_is_prompt_while_connecting_to_a_black_hole(open_session) -> None:
         time.sleep(0.2)   # let it block inside the RTSP handshake
         assert session.close(timeout_s=2.0)      # joined long before the 60 s timeout could end it
         assert session.status().state is SessionState.STOPPED
-        assert stream_threads() == []
+        assert threads_of(session) == []

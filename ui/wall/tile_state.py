@@ -19,6 +19,7 @@ LABELS = {
     SessionState.STOPPED: "stopped",
 }
 RETRY_SUFFIX = "in %n s"
+LIMITED_TEXT = "paused: limit"   # held paused by the cap on live decoders
 
 
 @dataclass(frozen=True)
@@ -43,3 +44,8 @@ def tile_label(status: SessionStatus) -> TileLabel:
         retry = max(0, math.ceil(status.retry_in_s))
     problem = status.state not in (SessionState.LIVE, SessionState.CONNECTING, SessionState.IDLE)
     return TileLabel(status.state, LABELS[status.state], retry, problem)
+
+
+def limited_label() -> TileLabel:
+    """The tile's stream waits for a free decoder (cap on live decoders reached)."""
+    return TileLabel(SessionState.IDLE, LIMITED_TEXT, None, True)

@@ -2,6 +2,9 @@
 
 The tile never opens streams and has no timer of its own: its WallWindow calls ``refresh()`` on every
 tick of the one repaint timer, and the tile repaints only when a new frame or new overlay text exists.
+When the tile is given another view (view switch, tour, main↔sub) it keeps painting its last frame
+until the new stream's first frame arrives, so it never flashes black. The tile handles no keys: the
+wall does (``WallWindow.handle_key``), so an event filter on the tile (PTZ) can take keys first.
 """
 
 from __future__ import annotations
@@ -10,49 +13,64 @@ import time
 from collections import deque
 from collections.abc import Callable
 from datetime import datetime, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.wall.snapshot import save_snapshot
+from ui.wall.tile_input import TileInput
 from ui.wall.tile_overlay import PROBLEM_COLOR, OverlayText, TileOverlay
-from ui.wall.tile_state import TileLabel, tile_label
-from videowall.media.types import LiveFrame, SessionState, StatsSnapshot
-from videowall.streams.supervisor import LiveView
+from ui.wall.tile_state import TileLabel, limited_label, tile_label
+from videowall.media.types import LiveFrame, SessionState, SessionStatus, StatsSnapshot
+from videowall.streams.supervisor import LiveView, crop_in_pixels
 
 OVERLAY_REFRESH_S = 0.25
 FPS_WINDOW_S = 2.0
+SELECTED_PEN = QPen(Qt.GlobalColor.yellow, 3)
 
 PaintListener = Callable[[LiveFrame, float], None]
 
 
-class TileWidget(QWidget):
-    def __init__(self, view: LiveView, tz: ZoneInfo, parent: QWidget | None = None) -> None:
+class TileWidget(TileInput, QWidget):
+    activated = Signal(object)           # double-click: the wall maximises or restores this tile
+    pressed = Signal(object)             # click: the wall selects this tile
+    camera_dropped = Signal(object, int)  # (this tile, camera id dragged from the camera tree)
+    tile_dropped = Signal(object, int)   # (this tile, index of the tile dragged onto it)
+
+    def __init__(self, view: LiveView | None, tz: ZoneInfo, parent: QWidget | None = None, index: int = 0) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setAcceptDrops(True)
         self.view = view
+        self.index = index
         self._tz = tz
         self._frame: LiveFrame | None = None
         self._image: QImage | None = None
-        self._painted_seq = -1
+        self._painted: LiveFrame | None = None
         self._paint_times: deque[float] = deque()
-        self._label: TileLabel = tile_label(view.status())
+        self._label: TileLabel = tile_label(view.status() if view else SessionStatus(SessionState.STOPPED))
         self._stats = StatsSnapshot()
         self._overlay = OverlayText()
         self._overlay_painter = TileOverlay()
         self._overlay_due = 0.0
+        self.selected = False
+        self.show_info = False
         self.painted_frames = 0
         self.first_paint_monotonic: float | None = None
         self._paint_listeners: list[PaintListener] = []
 
-    # -- driven by the wall's timer (GUI thread) ------------------------------------------------
+    # -- driven by the wall (GUI thread) --------------------------------------------------------
     def refresh(self, now: float) -> None:
+        if self.view is None:
+            return
         frame = self.view.latest()
         dirty = False
-        if frame is not None and frame.seq != (self._frame.seq if self._frame else None):
+        if frame is not None and frame is not self._frame:
             self._set_frame(frame)
             dirty = True
         if now >= self._overlay_due:
@@ -61,9 +79,42 @@ class TileWidget(QWidget):
         if dirty:
             self.update()
 
+    def set_view(self, view: LiveView | None, release_old: bool = True) -> None:
+        """Show another camera. The old picture stays until the new view's first frame arrives."""
+        old, self.view = self.view, view
+        if view is not None:
+            ratio = self.devicePixelRatioF()
+            view.set_size(int(self.width() * ratio), int(self.height() * ratio))
+        else:
+            self._frame = self._image = None
+        self._paint_times.clear()
+        self._overlay_due = 0.0
+        if old is not None and release_old:
+            old.release()
+        self.refresh(time.monotonic())
+        self.update()
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def toggle_info(self) -> None:
+        self.show_info = not self.show_info
+        self._overlay_due = 0.0
+
     def add_paint_listener(self, listener: PaintListener) -> None:
         """Called with (frame, time.time()) each time a new frame reaches the screen (benchmarks)."""
         self._paint_listeners.append(listener)
+
+    def snapshot(self, folder: Path, now_utc: datetime | None = None) -> Path | None:
+        """Save the shown picture (zoom crop applied, full decoded detail) as PNG; None if nothing is shown."""
+        if self._image is None or self.view is None:
+            return None
+        sx, sy, sw, sh = crop_in_pixels(self.view.crop, self._image.width(), self._image.height())
+        when = now_utc or datetime.now(timezone.utc)
+        return save_snapshot(self._image.copy(sx, sy, sw, sh), folder, self.view.camera.id,
+                             self.view.camera.name, when)
 
     # -- what the tile shows, for reports and tests -------------------------------------------
     @property
@@ -87,8 +138,9 @@ class TileWidget(QWidget):
 
     # -- Qt -------------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
-        ratio = self.devicePixelRatioF()
-        self.view.set_size(int(self.width() * ratio), int(self.height() * ratio))
+        if self.view is not None:
+            ratio = self.devicePixelRatioF()
+            self.view.set_size(int(self.width() * ratio), int(self.height() * ratio))
         super().resizeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -96,13 +148,17 @@ class TileWidget(QWidget):
         if self._image is None:
             painter.fillRect(self.rect(), Qt.GlobalColor.black)
         else:
+            source = self._source_rect()
             target = self._image_rect()
             for margin in _margins(self.rect(), target):
                 painter.fillRect(margin, Qt.GlobalColor.black)
-            painter.drawImage(target, self._image)
-            if self._painted_seq != self._frame.seq:
+            painter.drawImage(QRectF(target), self._image, QRectF(source))
+            if self._painted is not self._frame:
                 self._note_painted()
         self._paint_overlay(painter)
+        if self.selected:
+            painter.setPen(SELECTED_PEN)
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
 
     # -- internals ------------------------------------------------------------------------------
@@ -115,7 +171,7 @@ class TileWidget(QWidget):
 
     def _note_painted(self) -> None:
         now_mono = time.monotonic()
-        self._painted_seq = self._frame.seq
+        self._painted = self._frame
         self.painted_frames += 1
         if self.first_paint_monotonic is None:
             self.first_paint_monotonic = now_mono
@@ -127,24 +183,38 @@ class TileWidget(QWidget):
             for listener in self._paint_listeners:
                 listener(self._frame, wall_now)
 
+    def _source_rect(self) -> QRect:
+        crop = self.view.crop if self.view is not None else None
+        return QRect(*crop_in_pixels(crop, self._image.width(), self._image.height()))
+
     def _image_rect(self) -> QRect:
-        """Fit the image into the tile, centred, keeping its aspect ratio."""
-        ratio = self.devicePixelRatioF()
-        img_w, img_h = self._image.width() / ratio, self._image.height() / ratio
-        scale = min(self.width() / img_w, self.height() / img_h)
-        w, h = round(img_w * scale), round(img_h * scale)
+        """Fit the (cropped) picture into the tile, centred, keeping its aspect ratio."""
+        source = self._source_rect()
+        scale = min(self.width() / source.width(), self.height() / source.height())
+        w, h = round(source.width() * scale), round(source.height() * scale)
         return QRect((self.width() - w) // 2, (self.height() - h) // 2, w, h)
 
     def _update_overlay(self) -> bool:
-        self._label = tile_label(self.view.status())
+        self._label = limited_label() if self.view.limited() else tile_label(self.view.status())
         self._stats = self.view.stats()
         local = datetime.now(timezone.utc).astimezone(self._tz).strftime("%H:%M:%S")
-        fps = self.painted_fps()
-        detail = f"{fps:.0f} fps" if self._label.state is SessionState.LIVE else ""
+        detail = ""
+        if self._label.state is SessionState.LIVE:
+            detail = f"{self.painted_fps():.0f} fps"
+            if self.show_info:
+                detail += self._info_detail()
         overlay = OverlayText(self.view.camera.name, local, self._state_line(), detail, self._label.problem)
         changed = overlay != self._overlay
         self._overlay = overlay
         return changed
+
+    def _info_detail(self) -> str:
+        stats = self._stats
+        profile = self.view.profile.value if self.view.profile else "-"
+        latency = ""
+        if self._frame is not None:
+            latency = f" · {max(0.0, time.monotonic() - self._frame.received_monotonic) * 1000:.0f} ms"
+        return f" · {stats.bitrate_kbps:.0f} kb/s · {profile} {stats.width}×{stats.height}{latency}"
 
     def _state_line(self) -> str:
         text = self.tr_state(self._label.text)
@@ -157,6 +227,8 @@ class TileWidget(QWidget):
         return QCoreApplication.translate("TileState", text, None, n)
 
     def _paint_overlay(self, painter: QPainter) -> None:
+        if self.view is None:
+            return
         self._overlay_painter.paint(painter, self.width(), self.height(), self._overlay, self.font(),
                                     self.devicePixelRatioF())
         if self._overlay.problem and self._image is None:

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from videowall import __version__
 from videowall.audit import AuditLog
 
-from videowall.evidence.av_io import library_versions
+from videowall.evidence.av_io import AV_ERRORS, library_versions
 from videowall.evidence.cms_verify import CmsError, verify_detached
 from videowall.evidence.fileio import fsync_dir, fsync_path, sha256_file
 from videowall.evidence.job_support import (Reporter, audit_details, collect_part_records, protocol_data,
@@ -87,14 +87,23 @@ class ExportJob:
             wrapped = self._os_error(err)
             self._audit_end("failed", {"stage": self._stage, "error": wrapped.user_message})
             raise self._with_partial_note(wrapped) from err
+        except AV_ERRORS as err:   # FFmpeg errors that carry no errno
+            wrapped = VideowallError(ErrorKind.STORAGE_ERROR, f"Reading or writing the video failed: {err}.",
+                                     detail=repr(err))
+            self._audit_end("failed", {"stage": self._stage, "error": redact(wrapped.user_message)})
+            raise self._with_partial_note(wrapped) from err
         except Exception as err:
             self._audit_end("failed", {"stage": self._stage, "error": f"internal error: {type(err).__name__}"})
             raise
-        self._audit.append(f"{ACTION}.completed", {
-            "package_id": self.package_id, "exhibit_id": self.plan.request.exhibit_id,
-            "path": str(result.package_dir), "manifest_sha256": result.manifest_sha256,
-            "signer_cert_sha256": result.signer_cert_sha256, "files": result.files, "bytes": result.total_bytes,
-        }, self._actor)
+        try:
+            self._audit.append(f"{ACTION}.completed", {
+                "package_id": self.package_id, "exhibit_id": self.plan.request.exhibit_id,
+                "path": str(result.package_dir), "manifest_sha256": result.manifest_sha256,
+                "signer_cert_sha256": result.signer_cert_sha256, "files": result.files, "bytes": result.total_bytes,
+            }, self._actor)
+        except VideowallError as err:
+            raise VideowallError(err.kind, f"The package {result.package_dir} is complete and verified, but the "
+                                           f"audit log could not record it: {err.user_message}", err.detail) from err
         return result
 
     def _run(self, anchor_seq: int, anchor_hash: str) -> ExportResult:

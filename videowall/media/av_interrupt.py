@@ -6,19 +6,21 @@ past its deadline. The callback looks ``time`` up in ``av.container.core``'s glo
 thread that is blocked, so we put a stand-in there: for a thread that has been interrupted (or whose own
 deadline has passed) it reports a time far in the future, and FFmpeg gives up within one poll.
 
-This leans on a PyAV internal (checked with PyAV 14–19). Where the hook is missing ``install()`` returns False
+This leans on a PyAV internal (checked with PyAV 19.0). Where the hook is missing ``install()`` returns False
 and callers fall back to PyAV's own timeouts: closing then waits up to the open/read timeout.
 """
 
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import time as _real_time
 
 log = logging.getLogger(__name__)
 
 _JUMP_S = 1e6   # far beyond any timeout PyAV is given
+_SELF_TEST_TIMEOUT_S = 3.0
 
 
 class _InterruptibleTime:
@@ -54,28 +56,55 @@ class _InterruptibleTime:
 
 _lock = threading.Lock()
 _stand_in: _InterruptibleTime | None = None
+_checked = False
 
 
 def install() -> bool:
-    """Put the stand-in in place (idempotent). Returns whether interrupts are supported."""
-    global _stand_in
+    """Put the stand-in in place and prove it works (once per process). Returns whether interrupts work.
+
+    Blocks for a few milliseconds the first time: call it from a worker thread, not the GUI thread.
+    """
+    global _stand_in, _checked
     with _lock:
-        if _stand_in is not None:
-            return True
+        if not _checked:
+            _checked = True
+            _stand_in = _install_checked()
+            if _stand_in is None:
+                log.warning("This PyAV version cannot be interrupted: closing a stream waits for its timeouts")
+        return _stand_in is not None
+
+
+def _install_checked() -> _InterruptibleTime | None:
+    import av.container.core as core
+
+    previous = getattr(core, "time", None)
+    if previous is not _real_time and not isinstance(previous, _InterruptibleTime):
+        return None
+    stand_in = previous if isinstance(previous, _InterruptibleTime) else _InterruptibleTime()
+    core.time = stand_in
+    if _interrupts_an_open(stand_in):
+        return stand_in
+    core.time = previous  # older PyAV read the clock through a C-level alias: the stand-in is never asked
+    return None
+
+
+def _interrupts_an_open(stand_in: _InterruptibleTime) -> bool:
+    """Open a TCP peer that never sends a byte, with this thread pre-interrupted: it must give up at once."""
+    import av
+
+    ident = threading.get_ident()
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)
+        stand_in.deadlines[ident] = float("-inf")
+        started = _real_time.monotonic()
         try:
-            import av.container.core as core
-        except ImportError:  # pragma: no cover - PyAV is a hard dependency
-            return False
-        current = getattr(core, "time", None)
-        if isinstance(current, _InterruptibleTime):
-            _stand_in = current
-            return True
-        if current is not _real_time:
-            log.warning("This PyAV version has no interrupt hook: closing a stream waits for its timeouts")
-            return False
-        _stand_in = _InterruptibleTime()
-        core.time = _stand_in
-        return True
+            av.open(f"tcp://127.0.0.1:{silent.getsockname()[1]}", timeout=(_SELF_TEST_TIMEOUT_S, 1.0)).close()
+        except Exception:  # noqa: BLE001 - interrupted opens raise whatever FFmpeg makes of it
+            pass
+        finally:
+            stand_in.forget(ident)
+    return _real_time.monotonic() - started < _SELF_TEST_TIMEOUT_S / 2
 
 
 def set_deadline(ident: int, deadline_monotonic: float | None) -> None:

@@ -60,7 +60,10 @@ class LiveDecoder:
     # ---- owner / GUI thread ------------------------------------------------------------------------------
 
     def bind_stats(self, recorder: StatsRecorder) -> None:
-        """Report into the session's recorder (StreamSession.add_consumer calls this)."""
+        """Report into the session's recorder (StreamSession.add_consumer calls this).
+
+        Two decoders on one session both count their frames there.
+        """
         self._stats = recorder
 
     def stats(self) -> StatsSnapshot:

@@ -52,6 +52,7 @@ class StreamSession:
         self._thread: threading.Thread | None = None
         self._ident: int | None = None
         self._been_live = False
+        self._last_failure: str | None = None   # session thread only
 
     # ---- owner's API -------------------------------------------------------------------------------------
 
@@ -66,7 +67,6 @@ class StreamSession:
             self._stats.set_error(err.user_message)
             self._set_status(SessionState.INVALID_URL, err)
             return
-        av_interrupt.install()
         thread = threading.Thread(target=self._run, name=f"stream-{self.name}", daemon=True)
         with self._lock:
             self._thread = thread
@@ -74,7 +74,7 @@ class StreamSession:
         thread.start()
 
     def close(self, timeout_s: float = 2.0) -> bool:
-        """Stop the session: interrupts a blocking open/read and joins the thread. Returns False if it is still alive."""
+        """Stop: interrupts a blocking open/read and joins the thread. Returns False if the thread is still alive."""
         self._stop.set()
         with self._lock:
             thread = self._thread
@@ -126,6 +126,7 @@ class StreamSession:
     # ---- session thread ----------------------------------------------------------------------------------
 
     def _run(self) -> None:
+        av_interrupt.install()   # once per process; not on the caller's (GUI) thread
         ident = threading.get_ident()
         with self._lock:
             self._ident = ident
@@ -231,7 +232,10 @@ class StreamSession:
     def _handle_failure(self, err: VideowallError, was_live: bool) -> bool:
         """Record ``err``, wait the backoff delay. Returns False when the session must not retry."""
         self._stats.set_error(err.user_message)
-        log.warning("%s: %s [%s]", self.name, redact(err.user_message), redact(err.detail))
+        # A camera that stays down would repeat the same warning every retry: repeats go to debug.
+        level = logging.DEBUG if err.user_message == self._last_failure else logging.WARNING
+        self._last_failure = err.user_message if not was_live else None
+        log.log(level, "%s: %s [%s]", self.name, redact(err.user_message), redact(err.detail))
         if err.kind is ErrorKind.INVALID_URL:
             self._set_status(SessionState.INVALID_URL, err)
             return False

@@ -8,6 +8,9 @@ Frames are numpy I420 (``frames.FramePainter``) pushed into a live appsrc by one
 frame rate, so each frame's pixel code is the wall-clock time it was made and the stream never ends.
 Factories are shared and built on demand: one encoder per mount while it has clients, none otherwise.
 With ``--user``, the password is read from the first line of stdin and Basic/Digest auth guards all mounts.
+With ``--onvif-port``, ONVIF device/media/PTZ services (``onvif_http``) serve the same cameras, guarded by
+WS-UsernameToken with the same credentials; ``--ptz-cameras`` cameras paint a crop of a larger scene that
+follows their PTZ state. READY then also names the ONVIF HTTP port and the WS-Discovery UDP port.
 
 Exit codes: 0 normal, 2 bad arguments or cannot listen, 3 GStreamer bindings or numpy missing.
 """
@@ -42,6 +45,10 @@ if __package__ in (None, ""):
     sys.path.append(str(Path(__file__).resolve().parents[2]))
 
 from videowall.sim.frames import FramePainter  # noqa: E402
+from videowall.sim.ptz_frames import PtzFramePainter  # noqa: E402
+from videowall.sim.ptz_state import PtzState  # noqa: E402
+from videowall.sim.onvif_http import OnvifSite, grey_bmp, serve_discovery, serve_http  # noqa: E402
+from videowall.sim.onvif_services import OnvifCamera  # noqa: E402
 
 SUB_SIZE = (640, 360)
 _ROLE = "viewer"
@@ -105,8 +112,13 @@ def _launch_line(camera: int, width: int, height: int, fps: int) -> str:
     )
 
 
+def _painter(camera: int, size: tuple[int, int], ptz: PtzState | None) -> FramePainter | PtzFramePainter:
+    return PtzFramePainter(camera, *size, ptz) if ptz is not None else FramePainter(camera, *size)
+
+
 def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
-                  pool: GstRtspServer.RTSPAddressPool | None, secured: bool) -> GstRtspServer.RTSPMediaFactory:
+                  pool: GstRtspServer.RTSPAddressPool | None, secured: bool,
+                  ptz: PtzState | None = None) -> GstRtspServer.RTSPMediaFactory:
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(_launch_line(camera, *size, fps))
     factory.set_shared(True)
@@ -124,7 +136,7 @@ def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
         # A fresh key per media: id() of the Python wrapper is reused once the wrapper is freed, and then
         # an old media's "unprepared" would remove a newer media's feed.
         key = next(_media_keys)
-        ticker.add(key, appsrc, FramePainter(camera, *size))
+        ticker.add(key, appsrc, _painter(camera, size, ptz))
         media.connect("unprepared", lambda _media: ticker.remove(key))
 
     factory.connect("media-configure", on_configure)
@@ -184,6 +196,12 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--auth", choices=("basic", "digest", "both"), default="both",
                         help="RTSP auth methods offered with --user (clients such as FFmpeg pick Digest if offered)")
     parser.add_argument("--max-seconds", type=float, default=None)
+    parser.add_argument("--onvif-port", type=int, default=None,
+                        help="serve ONVIF SOAP on this port (0 picks one; printed after the RTSP port)")
+    parser.add_argument("--ptz-cameras", type=_camera_list, default=set(),
+                        help="comma-separated camera numbers with PTZ")
+    parser.add_argument("--clock-offset-s", type=float, default=0.0,
+                        help="the simulated cameras' clock runs this far off UTC (ONVIF time)")
     return parser.parse_args(argv)
 
 
@@ -203,6 +221,32 @@ def _install_exits(loop: GLib.MainLoop, max_seconds: float | None) -> None:
     GLib.timeout_add(250, orphaned)
 
 
+def _start_onvif(args: argparse.Namespace, rtsp_port: int, password: str | None,
+                 ptz_states: dict[int, PtzState]) -> str:
+    """Start the ONVIF HTTP server and discovery responder; returns " <http port> <discovery port>"."""
+    sizes = {"main": args.main_size, "sub": SUB_SIZE}
+
+    def snapshot(camera: int, token: str) -> bytes:
+        width, height = sizes[token]
+        frame = _painter(camera, sizes[token], ptz_states.get(camera)).paint(0.0, time.time_ns() // 1_000_000)
+        return grey_bmp(frame[: width * height].reshape(height, width), width, height)
+
+    site = OnvifSite({}, args.user, password, args.clock_offset_s, snapshot)
+    http = serve_http(args.host, args.onvif_port, site)
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    base = f"http://{host}:{http.server_address[1]}"
+    for camera in range(1, args.cameras + 1):
+        site.cameras[camera] = OnvifCamera(camera, f"{base}/onvif/cam{camera}",
+                                           f"rtsp://{host}:{rtsp_port}/cam{camera}", sizes, ptz_states.get(camera))
+    xaddrs = [f"{base}/onvif/cam{camera}/device_service" for camera in site.cameras]
+    discovery = serve_discovery(args.host, site, xaddrs)
+    return f" {http.server_address[1]} {discovery.getsockname()[1]}"
+
+
+def _camera_list(text: str) -> set[int]:
+    return {int(part) for part in text.split(",") if part.strip()}
+
+
 def main(argv: list[str]) -> int:
     args = _parse_args(argv)
     if args.cameras < 1 or args.fps < 1 or args.main_size[0] % 2 or args.main_size[1] % 2:
@@ -218,17 +262,25 @@ def main(argv: list[str]) -> int:
         server.set_auth(_make_auth(args.user, password or "", args.auth))
     pool = _udp_pool(args.host)
     mounts = server.get_mount_points()
+    ptz_states = {camera: PtzState() for camera in args.ptz_cameras if 1 <= camera <= args.cameras}
     for camera in range(1, args.cameras + 1):
         for profile, size in (("main", args.main_size), ("sub", SUB_SIZE)):
-            factory = _make_factory(camera, size, args.fps, ticker, pool, bool(args.user))
+            factory = _make_factory(camera, size, args.fps, ticker, pool, bool(args.user), ptz_states.get(camera))
             mounts.add_factory(f"/cam{camera}/{profile}", factory)
     if server.attach(None) == 0:
         print(f"cannot listen on {args.host}:{args.port}", file=sys.stderr, flush=True)
         return 2
+    onvif_ports = ""
+    if args.onvif_port is not None:
+        try:
+            onvif_ports = _start_onvif(args, server.get_bound_port(), password, ptz_states)
+        except OSError as err:
+            print(f"cannot listen for ONVIF on {args.host}:{args.onvif_port}: {err}", file=sys.stderr, flush=True)
+            return 2
     loop = GLib.MainLoop()
     _install_exits(loop, args.max_seconds)
     ticker.start()
-    print(f"READY {server.get_bound_port()}", flush=True)
+    print(f"READY {server.get_bound_port()}{onvif_ports}", flush=True)
     os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nobody reads stdout after READY
     loop.run()
     return 0

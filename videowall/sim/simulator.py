@@ -38,7 +38,8 @@ class SimulatorProcess:
 
     def __init__(self, cameras: int, port: int = 0, host: str = "127.0.0.1", user: str | None = None,
                  password: str | None = None, main_size: tuple[int, int] = (1280, 720), fps: int = 25,
-                 max_seconds: float | None = None, auth: str = "both") -> None:
+                 max_seconds: float | None = None, auth: str = "both", onvif: bool = False,
+                 ptz_cameras: tuple[int, ...] = (), clock_offset_s: float = 0.0) -> None:
         if cameras < 1:
             raise VideowallError(ErrorKind.INVALID_INPUT, "The simulator needs at least one camera.")
         if auth not in ("basic", "digest", "both"):
@@ -54,6 +55,11 @@ class SimulatorProcess:
         self.main_size = main_size
         self.fps = fps
         self.max_seconds = max_seconds
+        # ONVIF (SOAP on HTTP + WS-Discovery); PTZ cameras need it, so naming one turns it on.
+        self.ptz_cameras = tuple(sorted(set(ptz_cameras)))
+        self.onvif = onvif or bool(self.ptz_cameras)
+        self.clock_offset_s = clock_offset_s
+        self._onvif_ports: tuple[int, int] | None = None
         self._requested_port = port
         self._port: int | None = None
         self._proc: subprocess.Popen[str] | None = None
@@ -82,6 +88,27 @@ class SimulatorProcess:
             raise VideowallError(ErrorKind.INVALID_INPUT, f"No simulated stream cam{camera}/{profile}.")
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"rtsp://{host}:{self.port}/cam{camera}/{profile}"
+
+    @property
+    def onvif_port(self) -> int:
+        """The ONVIF HTTP port (started with ``onvif=True`` or PTZ cameras)."""
+        if self._onvif_ports is None:
+            raise VideowallError(ErrorKind.SIMULATOR_ERROR, "The simulator's ONVIF service is not running.")
+        return self._onvif_ports[0]
+
+    @property
+    def discovery_port(self) -> int:
+        """The UDP port answering WS-Discovery Probes (unicast)."""
+        if self._onvif_ports is None:
+            raise VideowallError(ErrorKind.SIMULATOR_ERROR, "The simulator's ONVIF service is not running.")
+        return self._onvif_ports[1]
+
+    def onvif_url(self, camera: int) -> str:
+        """http://host:port/onvif/camN/device_service of camera ``camera``."""
+        if not 1 <= camera <= self.cameras:
+            raise VideowallError(ErrorKind.INVALID_INPUT, f"No simulated camera {camera}.")
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.onvif_port}/onvif/cam{camera}/device_service"
 
     def start(self, timeout_s: float = 15) -> None:
         """Spawn the server and wait for its READY line; raises VideowallError(SIMULATOR_ERROR) on failure."""
@@ -143,6 +170,10 @@ class SimulatorProcess:
             command += ["--user", self.user, "--auth", self.auth]
         if self.max_seconds is not None:
             command += ["--max-seconds", str(self.max_seconds)]
+        if self.onvif:
+            command += ["--onvif-port", str(self._onvif_ports[0] if self._onvif_ports else 0),
+                        "--ptz-cameras", ",".join(map(str, self.ptz_cameras)),
+                        "--clock-offset-s", str(self.clock_offset_s)]
         return command
 
     def _wait_ready(self, timeout_s: float) -> int:
@@ -156,7 +187,10 @@ class SimulatorProcess:
                     continue
                 line = proc.stdout.readline()
                 if line.startswith("READY "):
-                    return int(line.split()[1])
+                    ports = [int(part) for part in line.split()[1:]]
+                    if len(ports) >= 3:
+                        self._onvif_ports = (ports[1], ports[2])
+                    return ports[0]
                 if not line:  # EOF: the server is exiting
                     _wait_quietly(proc, 5)
                     break

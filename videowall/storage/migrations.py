@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage import schema_audit, schema_recordings, schema_views
+from videowall.storage import schema_audit, schema_onvif, schema_recordings, schema_views
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "audit log", schema_audit.STATEMENTS),
     Migration(schema_recordings.VERSION, schema_recordings.DESCRIPTION, schema_recordings.STATEMENTS),
     Migration(schema_views.VERSION, schema_views.DESCRIPTION, schema_views.STATEMENTS),
+    Migration(schema_onvif.VERSION, schema_onvif.DESCRIPTION, schema_onvif.STATEMENTS),
 )
 
 

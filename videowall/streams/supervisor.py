@@ -26,6 +26,8 @@ from videowall.streams.profile_choice import profile_for_size
 log = logging.getLogger(__name__)
 
 CameraLookup = Callable[[int], Camera]
+Crop = tuple[float, float, float, float]
+MAX_DECODE_EDGE = 4096      # a zoomed view never asks the decoder for a bigger picture than this
 CredentialsLookup = Callable[[int], Credentials | None]
 
 
@@ -37,6 +39,8 @@ class _Stream:
     decoder: LiveDecoder
     views: set[int] = field(default_factory=set)
     consumers: list[PacketConsumer] = field(default_factory=list)
+    wanted: bool = False     # some visible view wants it decoded
+    limited: bool = False    # wanted, but held paused by the cap on live decoders
 
     @property
     def unused(self) -> bool:
@@ -56,6 +60,20 @@ class LiveView:
         self.profile: Profile | None = None
         self.size = (0, 0)
         self.visible = True
+        self.crop: Crop | None = None
+
+    def set_crop(self, crop: Crop | None) -> None:
+        """Digital zoom: show only ``crop`` (x, y, w, h as fractions of the picture); None = whole picture.
+
+        The decoder is asked for the picture at the size that makes the crop fill the tile at full
+        detail (and a zoomed small tile moves to the main stream), so the zoomed image stays sharp; the
+        tile then paints only the crop of ``latest().image`` (see ``crop_in_pixels``).
+        """
+        self._supervisor._set_crop(self, _clean_crop(crop))
+
+    def limited(self) -> bool:
+        """True while this view's decoder is held paused by the cap on live decoders."""
+        return self._supervisor._limited(self)
 
     def set_size(self, width: int, height: int) -> None:
         self._supervisor._resize(self, max(1, width), max(1, height))
@@ -79,12 +97,13 @@ class LiveView:
 class StreamSupervisor:
     def __init__(self, camera_lookup: CameraLookup, credentials: CredentialsLookup,
                  options: StreamOptions | None = None, clock: Clock = SYSTEM_CLOCK,
-                 decoder_threads: int = 1) -> None:
+                 decoder_threads: int = 1, max_live_decoders: int = 64) -> None:
         self._camera_lookup = camera_lookup
         self._credentials = credentials
         self._options = options or StreamOptions()
         self._clock = clock
         self._decoder_threads = decoder_threads
+        self._max_live_decoders = max(1, max_live_decoders)
         self._lock = threading.RLock()
         self._streams: dict[tuple[int, Profile], _Stream] = {}
         self._views: dict[int, LiveView] = {}
@@ -93,6 +112,10 @@ class StreamSupervisor:
         self._closed = False
 
     # -- views ---------------------------------------------------------------------------------
+    def camera(self, camera_id: int) -> Camera:
+        """The camera with that id (raises the lookup's error, e.g. VideowallError NOT_FOUND)."""
+        return self._camera_lookup(camera_id)
+
     def open_view(self, camera_id: int, width: int = 640, height: int = 360) -> LiveView:
         camera = self._camera_lookup(camera_id)
         with self._lock:
@@ -155,18 +178,34 @@ class StreamSupervisor:
             return len(self._streams)
 
     # -- internals used by LiveView --------------------------------------------------------------
+    def live_decoder_count(self) -> int:
+        """Decoders currently decoding (not paused by visibility or by the cap)."""
+        with self._lock:
+            return self._active_count()
+
     def _resize(self, view: LiveView, width: int, height: int) -> None:
-        profile = profile_for_size(view.camera, width, height)
         with self._lock:
             if self._closed:
                 return
             view.size = (width, height)
-            if profile is not view.profile:
-                old = view.profile
-                self._attach(view, profile)
-                if old is not None:
-                    self._detach(view, old)
-            self._apply_target_size(view.camera.id, profile)
+            self._choose_stream(view)
+
+    def _set_crop(self, view: LiveView, crop: Crop | None) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            view.crop = crop
+            self._choose_stream(view)
+
+    def _choose_stream(self, view: LiveView) -> None:
+        width, height = _decode_size(view)
+        profile = profile_for_size(view.camera, width, height)
+        if profile is not view.profile:
+            old = view.profile
+            self._attach(view, profile)
+            if old is not None:
+                self._detach(view, old)
+        self._apply_target_size(view.camera.id, profile)
 
     def _set_visible(self, view: LiveView, visible: bool) -> None:
         with self._lock:
@@ -200,6 +239,7 @@ class StreamSupervisor:
             return False
         del self._streams[key]
         self._closer.submit(stream.session.close)
+        self._rebalance()
         return True
 
     def _open_stream(self, camera: Camera, profile: Profile) -> _Stream:
@@ -217,12 +257,33 @@ class StreamSupervisor:
         stream = self._streams.get((camera_id, profile))
         if stream is None:
             return
-        sizes = [self._views[v].size for v in stream.views if v in self._views and self._views[v].visible]
+        sizes = [_decode_size(self._views[v]) for v in stream.views
+                 if v in self._views and self._views[v].visible]
         if not sizes:
             stream.decoder.set_paused(True)
+            if stream.wanted:
+                stream.wanted = stream.limited = False
+                self._rebalance()
             return
         stream.decoder.set_target_size(max(w for w, _ in sizes), max(h for _, h in sizes))
-        stream.decoder.set_paused(False)
+        if not stream.wanted:
+            stream.limited = self._active_count() >= self._max_live_decoders
+            stream.wanted = True
+        stream.decoder.set_paused(stream.limited)
+
+    def _active_count(self) -> int:
+        return sum(1 for s in self._streams.values() if s.wanted and not s.limited)
+
+    def _rebalance(self) -> None:
+        """A decoder slot freed up: resume the longest-waiting limited streams."""
+        for stream in self._streams.values():
+            if stream.wanted and stream.limited and self._active_count() < self._max_live_decoders:
+                stream.limited = False
+                stream.decoder.set_paused(False)
+
+    def _limited(self, view: LiveView) -> bool:
+        stream = self._stream_of(view)
+        return bool(stream and stream.limited)
 
     def _stream_of(self, view: LiveView) -> _Stream | None:
         with self._lock:
@@ -241,6 +302,33 @@ class StreamSupervisor:
     def _stats(self, view: LiveView) -> StatsSnapshot:
         stream = self._stream_of(view)
         return stream.session.stats() if stream else StatsSnapshot()
+
+
+def _decode_size(view: LiveView) -> tuple[int, int]:
+    """The picture size a view needs decoded: its own size, enlarged so that its crop fills it."""
+    width, height = view.size
+    if view.crop is None:
+        return width, height
+    _, _, crop_w, crop_h = view.crop
+    return min(MAX_DECODE_EDGE, round(width / crop_w)), min(MAX_DECODE_EDGE, round(height / crop_h))
+
+
+def _clean_crop(crop: Crop | None) -> Crop | None:
+    if crop is None:
+        return None
+    x, y, w, h = (min(1.0, max(0.0, float(v))) for v in crop)
+    w, h = max(0.05, min(w, 1.0 - x)), max(0.05, min(h, 1.0 - y))
+    if w >= 0.999 and h >= 0.999:
+        return None
+    return (min(x, 1.0 - w), min(y, 1.0 - h), w, h)
+
+
+def crop_in_pixels(crop: Crop | None, width: int, height: int) -> tuple[int, int, int, int]:
+    """The crop as a pixel rectangle of a width×height picture (the whole picture without a crop)."""
+    if crop is None:
+        return 0, 0, width, height
+    x, y, w, h = crop
+    return round(x * width), round(y * height), max(1, round(w * width)), max(1, round(h * height))
 
 
 def _with_transport(options: StreamOptions, camera: Camera) -> StreamOptions:

@@ -1,0 +1,58 @@
+"""``videowall onvif probe|add`` and ``videowall ptz`` as an admin runs them (subprocesses, real simulator)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.integration.test_onvif_support import PASSWORD, USER, ptz_sim
+
+__all__ = ["ptz_sim"]
+
+
+def _run(*args: str, stdin: str = "", data_dir=None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, VIDEOWALL_KEYRING="memory")
+    if data_dir is not None:
+        env["VIDEOWALL_DATA_DIR"] = str(data_dir)
+    return subprocess.run([sys.executable, "-m", "videowall.cli", *args], input=stdin, capture_output=True,
+                          text=True, timeout=60, env=env)
+
+
+@pytest.fixture(scope="module")
+def open_ptz_sim(sim_factory):
+    """A PTZ camera without auth: each CLI run is its own process, so a memory keyring cannot carry a password."""
+    return sim_factory(cameras=1, ptz_cameras=(1,), main_size=(640, 360))
+
+
+def test_probe_prints_json_with_the_real_uris(ptz_sim):
+    result = _run("onvif", "probe", f"http://127.0.0.1:{ptz_sim.onvif_port}", "--user", USER, "--password-stdin",
+                  stdin=PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["main_uri"] == ptz_sim.url(1, "main") and report["ptz"] is True
+    assert PASSWORD not in result.stdout + result.stderr
+
+
+def test_probe_with_a_wrong_password_says_so(ptz_sim):
+    result = _run("onvif", "probe", ptz_sim.onvif_url(1), "--user", USER, "--password-stdin", stdin="nope\n")
+    assert result.returncode == 1 and "refused the username or password" in result.stderr
+
+
+def test_add_then_drive_the_saved_camera(open_ptz_sim, tmp_path):
+    added = _run("onvif", "add", f"http://127.0.0.1:{open_ptz_sim.onvif_port}", "--name", "Gate PTZ",
+                 data_dir=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert "ptz=True" in added.stdout
+    listed = json.loads(_run("camera", "list", "--json", data_dir=tmp_path).stdout)
+    assert listed[0]["main_url"] == open_ptz_sim.url(1, "main")
+    moved = _run("ptz", "Gate PTZ", "move", "--pan", "1", "--seconds", "0.3", data_dir=tmp_path)
+    assert moved.returncode == 0, moved.stderr
+    token = _run("ptz", "Gate PTZ", "set", "Door", data_dir=tmp_path).stdout.strip()
+    presets = json.loads(_run("ptz", "Gate PTZ", "presets", data_dir=tmp_path).stdout)
+    door = next(p for p in presets if p["token"] == token)
+    assert door["name"] == "Door" and door["position"]["pan"] > 0.05
+    assert _run("ptz", "Gate PTZ", "home", data_dir=tmp_path).returncode == 0

@@ -1,0 +1,151 @@
+"""The operator's main window: the wall of this screen in the middle, camera tree and views docked beside it,
+and one more wall window per extra screen. Other panels (PTZ, playback, bookmarks) dock in with ``add_dock``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
+
+from ui.cameras.camera_panel import CameraPanel
+from ui.cameras.catalog import Catalog
+from ui.views.layout_editor import LayoutEditor
+from ui.views.views_panel import ViewsPanel
+from ui.wall.screens import ScreenWalls
+from ui.wall.tour import Tour
+from ui.wall.wall_window import WallWindow
+from videowall.model.layout import Layout
+from videowall.runtime.errors import VideowallError
+from videowall.station import Station
+from videowall.storage.views import View
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, station: Station, camera_ids: list[int | None] | None = None,
+                 layout: Layout | None = None, extra_screens: bool = True,
+                 snapshot_dir: Path | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(tr("videowall"))
+        self.station = station
+        self._tz = ZoneInfo(station.settings.timezone)
+        self._snapshot_dir = snapshot_dir
+        cameras = station.cameras.list()
+        ids = camera_ids if camera_ids is not None else [c.id for c in cameras[:16]]
+        self.wall = self._new_wall(ids, layout)
+        self.setCentralWidget(self.wall)
+        self.active_wall = self.wall
+        self.view_names: dict[int, str | None] = {}     # id(wall) → name of the view it shows
+        self.cameras_panel = CameraPanel(Catalog(cameras))
+        self.cameras_panel.camera_activated.connect(self.put_camera)
+        self.add_dock(self.cameras_panel, tr("Cameras"))
+        self.views_panel = ViewsPanel(station.views)
+        self.views_panel.view_chosen.connect(lambda view: self.show_view(view))
+        self.views_panel.save_requested.connect(self.save_view)
+        self.add_dock(self.views_panel, tr("Views"))
+        self.layout_editor = LayoutEditor()
+        self.layout_editor.edit(self.wall.layout_)
+        self.layout_editor.layout_applied.connect(self.apply_layout)
+        self.add_dock(self.layout_editor, tr("Layout"))
+        self.screens = ScreenWalls(self._extra_wall, station.views, skip=self.screen(), parent=self)
+        if extra_screens:
+            self.screens.open_all()
+        QApplication.instance().focusChanged.connect(self._on_focus_changed)
+
+    # -- hooks for other panels ------------------------------------------------------------------
+    def add_dock(self, widget: QWidget, title: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
+        """Dock a panel (PTZ, playback, bookmarks…) beside the wall; returns the dock for further set-up."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{title}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def walls(self) -> list[WallWindow]:
+        return [self.wall, *self.screens.walls.values(), *self.screens.moved.values()]
+
+    # -- operator actions ------------------------------------------------------------------------
+    def put_camera(self, camera_id: int) -> None:
+        """Camera tree → the selected tile of the wall the operator last worked in."""
+        wall = self.active_wall
+        wall.set_tile_camera(wall.selected_index, camera_id)
+
+    def show_view(self, view: View, wall: WallWindow | None = None) -> None:
+        wall = wall or self.active_wall
+        wall.show_view(view.layout, view.cameras)
+        self.view_names[id(wall)] = view.name
+        self.screens.remember(wall, view.name)
+        if wall is self.active_wall:
+            self.layout_editor.edit(view.layout)
+
+    def recall_hotkey(self, wall: WallWindow, hotkey: int) -> None:
+        view = self.station.views.by_hotkey(hotkey)
+        if view is not None:
+            self.active_wall = wall
+            self.show_view(view, wall)
+
+    def save_view(self, name: str, hotkey: int | None = None) -> View | None:
+        wall = self.active_wall
+        try:
+            view = self.station.views.save(View(name, wall.layout_, tuple(wall.cameras()), hotkey))
+        except VideowallError as err:
+            self.views_panel.error = err.user_message
+            return None
+        self.view_names[id(wall)] = view.name
+        self.screens.remember(wall, view.name)
+        self.views_panel.reload()
+        return view
+
+    def set_view_tour(self, wall: WallWindow, tour: Tour[str] | None) -> None:
+        """Cycle ``wall`` through saved views (by name); operator activity in the wall pauses it."""
+        wall.view_tour = tour
+        if tour is not None:
+            self._show_named(wall, tour.current)
+
+    def apply_layout(self, layout: Layout) -> None:
+        wall = self.active_wall
+        wall.show_view(layout, wall.cameras())
+
+    # -- Qt ---------------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.screens.close_all()
+        self.wall.close()
+        super().closeEvent(event)
+
+    # -- internals --------------------------------------------------------------------------------
+    def _new_wall(self, ids, layout: Layout | None = None) -> WallWindow:
+        wall = WallWindow(self.station.supervisor, ids, self._tz, repaint_hz=self.station.settings.wall_repaint_hz,
+                          layout=layout, snapshot_dir=self._snapshot_dir)
+        wall.view_key_pressed.connect(lambda hotkey, w=wall: self.recall_hotkey(w, hotkey))
+        wall.view_tour_due.connect(lambda name, w=wall: self._show_named(w, name))
+        return wall
+
+    def _show_named(self, wall: WallWindow, name: str) -> None:
+        try:
+            self.show_view(self.station.views.get(name), wall)
+        except VideowallError as err:     # a toured view was deleted meanwhile: skip it
+            log.warning("tour: %s", err.user_message)
+
+    def _extra_wall(self) -> WallWindow:
+        return self._new_wall([None] * 4)
+
+    def _on_focus_changed(self, _old, now) -> None:
+        widget = now
+        while widget is not None:
+            if isinstance(widget, WallWindow):
+                self.active_wall = widget
+                return
+            widget = widget.parentWidget()

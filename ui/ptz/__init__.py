@@ -1,0 +1,1 @@
+"""PTZ control in the UI: the bridge to the core PTZ queues, the in-tile key/mouse controller, the panel."""

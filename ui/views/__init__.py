@@ -1,0 +1,1 @@
+"""Saved views of the wall: the views panel and the layout editor."""

@@ -1,0 +1,1 @@
+"""ONVIF: the SOAP client adapter (the one module importing zeep/onvif), onboarding, PTZ control, discovery."""

@@ -1,0 +1,153 @@
+"""``videowall onvif probe|add|discover`` and ``videowall ptz CAMERA move|stop|presets|goto|set|home``.
+
+Passwords come from stdin (``--password-stdin``) or a terminal prompt, never from argv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from dataclasses import asdict
+
+from videowall.config.paths import data_dir, database_path
+from videowall.model.camera import Credentials
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.redaction import redact, register_secret
+from videowall.storage.db import open_database
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    onvif = subparsers.add_parser("onvif", help="probe, discover and add ONVIF cameras")
+    onvif.set_defaults(func=lambda _a: (onvif.print_help(), 2)[1])
+    actions = onvif.add_subparsers(dest="onvif_command", metavar="ACTION")
+    probe = actions.add_parser("probe", allow_abbrev=False, help="print what an ONVIF device reports, as JSON")
+    _address_options(probe)
+    probe.set_defaults(func=_probe)
+    add = actions.add_parser("add", allow_abbrev=False, help="onboard an ONVIF camera and save it")
+    add.add_argument("--name", required=True, help="unique camera name")
+    _address_options(add)
+    _data_dir_option(add)
+    add.set_defaults(func=_add)
+    discover = actions.add_parser("discover", help="list ONVIF devices answering a WS-Discovery probe (JSON)")
+    discover.add_argument("--target", default=None, help="HOST:PORT to probe by unicast (default: multicast)")
+    discover.add_argument("--seconds", type=float, default=2.0, help="how long to wait for answers (default 2)")
+    discover.set_defaults(func=_discover)
+
+    ptz = subparsers.add_parser("ptz", help="drive a saved PTZ camera")
+    ptz.add_argument("camera", metavar="ID|NAME")
+    _data_dir_option(ptz)
+    ptz_actions = ptz.add_subparsers(dest="ptz_command", metavar="ACTION", required=True)
+    move = ptz_actions.add_parser("move", help="continuous move, then stop after --seconds")
+    for axis in ("pan", "tilt", "zoom"):
+        move.add_argument(f"--{axis}", type=float, default=0.0, help=f"{axis} velocity -1..1")
+    move.add_argument("--seconds", type=float, default=1.0, help="how long to move (default 1)")
+    ptz_actions.add_parser("stop", help="stop moving")
+    ptz_actions.add_parser("presets", help="list presets (JSON)")
+    goto = ptz_actions.add_parser("goto", help="go to a preset")
+    goto.add_argument("preset", metavar="TOKEN")
+    save = ptz_actions.add_parser("set", help="save the current position as a preset")
+    save.add_argument("name")
+    ptz_actions.add_parser("home", help="go to the home position")
+    ptz.set_defaults(func=_ptz)
+
+
+def _address_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("address", metavar="http://HOST:PORT", help="device address (or full device_service URL)")
+    parser.add_argument("--user", help="ONVIF username; the password comes from --password-stdin or a prompt")
+    parser.add_argument("--password-stdin", action="store_true", help="read the password from stdin (one line)")
+    parser.add_argument("--trust-sha256", default=None, help="accept exactly this HTTPS certificate (fingerprint)")
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", help="data directory (default: $VIDEOWALL_DATA_DIR or the user data dir)")
+
+
+def _credentials(args: argparse.Namespace) -> Credentials | None:
+    if not args.user:
+        if args.password_stdin:
+            raise VideowallError(ErrorKind.INVALID_INPUT, "--password-stdin needs --user.")
+        return None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        password = getpass.getpass(f"Password for {args.user}: ")
+    else:
+        raise VideowallError(ErrorKind.INVALID_INPUT, "Give the password on stdin with --password-stdin.")
+    register_secret(password)
+    return Credentials(args.user, password)
+
+
+def _print_json(value: object) -> None:
+    print(redact(json.dumps(value, indent=2, ensure_ascii=False)))
+
+
+def _probe(args: argparse.Namespace) -> int:
+    from videowall.onvif.onboarding import probe
+
+    _print_json(asdict(probe(args.address, _credentials(args), args.trust_sha256)))
+    return 0
+
+
+def _add(args: argparse.Namespace) -> int:
+    from videowall.config.secrets import open_secrets
+    from videowall.onvif.saved import add_camera
+    from videowall.storage.cameras import CameraStore
+
+    credentials = _credentials(args)
+    secrets = open_secrets() if credentials is not None else None
+    conn = open_database(database_path(data_dir(args.data_dir)))
+    try:
+        camera, report = add_camera(CameraStore(conn), secrets, args.name, args.address, credentials,
+                                    args.trust_sha256)
+    finally:
+        conn.close()
+    print(f"{camera.id}\t{camera.name}\t{report.info.manufacturer} {report.info.model}\tptz={report.ptz}")
+    return 0
+
+
+def _discover(args: argparse.Namespace) -> int:
+    from videowall.onvif.discovery import discover
+
+    target = None
+    if args.target:
+        host, _, port = args.target.rpartition(":")
+        target = (host, int(port))
+    _print_json([asdict(device) for device in discover(args.seconds, target)])
+    return 0
+
+
+def _ptz(args: argparse.Namespace) -> int:
+    import time
+
+    from videowall.config.secrets import open_secrets
+    from videowall.onvif.saved import ptz_device
+    from videowall.onvif.store import OnvifStore
+    from videowall.storage.cameras import CameraStore
+
+    conn = open_database(database_path(data_dir(args.data_dir)))
+    try:
+        camera = CameraStore(conn).find(args.camera)
+        secrets = open_secrets() if camera.has_credentials else None
+        device = ptz_device(camera.id, OnvifStore(conn), secrets)
+    finally:
+        conn.close()
+    command = args.ptz_command
+    if command == "move":
+        device.move(args.pan, args.tilt, args.zoom, max(args.seconds, 0.1) + 1.0)
+        try:
+            time.sleep(max(0.0, args.seconds))
+        finally:
+            device.stop()  # also on Ctrl-C: never leave the camera moving
+    elif command == "stop":
+        device.stop()
+    elif command == "presets":
+        _print_json([asdict(preset) for preset in device.presets()])
+    elif command == "goto":
+        device.goto_preset(args.preset)
+    elif command == "set":
+        print(device.set_preset(args.name))
+    elif command == "home":
+        device.goto_home()
+    return 0

@@ -1,0 +1,197 @@
+"""The ONVIF SOAP client: the only module that imports zeep and onvif (for its bundled WSDL files).
+
+Safe by construction: zeep parses replies with DTDs, entities and external references forbidden and without
+huge-tree support; every request has a connect timeout (≈3 s) and a read timeout (≈5 s); HTTPS certificates
+are verified unless a per-camera SHA-256 fingerprint is pinned, in which case exactly that certificate is
+accepted. WS-UsernameToken uses PasswordDigest with ``Created`` taken from the camera's clock (offset read with
+GetSystemDateAndTime), so the password itself never goes on the wire nor into zeep's DEBUG envelope logs.
+All calls block: run them on a worker thread, never the GUI thread. Errors become ``VideowallError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import onvif
+import requests
+import urllib3
+import zeep
+import zeep.exceptions
+from requests.adapters import HTTPAdapter
+from zeep.transports import Transport
+from zeep.wsdl import Document
+from zeep.wsse.username import UsernameToken
+
+from videowall.model.camera import Credentials
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.redaction import redact, register_secret
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+CONNECT_TIMEOUT_S = 3.0
+CALL_TIMEOUT_S = 5.0
+WSDL_DIR = os.path.join(os.path.dirname(os.path.dirname(onvif.__file__)), "wsdl")
+SERVICES = {  # name -> (wsdl file, binding)
+    "device": ("devicemgmt.wsdl", "{http://www.onvif.org/ver10/device/wsdl}DeviceBinding"),
+    "media": ("media.wsdl", "{http://www.onvif.org/ver10/media/wsdl}MediaBinding"),
+    "ptz": ("ptz.wsdl", "{http://www.onvif.org/ver20/ptz/wsdl}PTZBinding"),
+}
+SAFE_SETTINGS = zeep.Settings(strict=False, raw_response=False, forbid_dtd=True, forbid_entities=True,
+                              forbid_external=True, xml_huge_tree=False)
+_documents: dict[str, Document] = {}
+_documents_lock = threading.Lock()
+
+
+def _document(service: str) -> Document:
+    """Parsed WSDLs are shared: loading the three takes ≈1.3 s, far more than a call."""
+    with _documents_lock:
+        if service not in _documents:
+            path = os.path.join(WSDL_DIR, SERVICES[service][0])
+            _documents[service] = Document(path, Transport(timeout=CONNECT_TIMEOUT_S), settings=SAFE_SETTINGS)
+        return _documents[service]
+
+
+class _CameraClockToken(UsernameToken):
+    """PasswordDigest token whose Created is now on the camera's clock and whose nonce is fresh per call."""
+
+    def __init__(self, username: str, password: str, offset: Callable[[], dt.timedelta]) -> None:
+        super().__init__(username, password, use_digest=True)
+        self._offset = offset
+
+    def apply(self, envelope, headers):
+        self.created = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) + self._offset()
+        return super().apply(envelope, headers)
+
+
+class _PinnedAdapter(HTTPAdapter):
+    """Accepts exactly the certificate with this SHA-256 fingerprint (an operator's explicit trust)."""
+
+    def __init__(self, fingerprint: str) -> None:
+        self._fingerprint = fingerprint
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["assert_fingerprint"] = self._fingerprint
+        kwargs["cert_reqs"] = "CERT_NONE"
+        return super().init_poolmanager(*args, **kwargs)
+
+
+def _session(pinned_sha256: str | None) -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False  # a proxy from the environment must not see camera traffic
+    if pinned_sha256:
+        session.verify = False
+        session.mount("https://", _PinnedAdapter(pinned_sha256.replace(":", "").lower()))
+    return session
+
+
+class OnvifClient:
+    """SOAP calls to one device. Not thread-safe: one owner thread (e.g. the camera's PTZ queue)."""
+
+    def __init__(self, device_url: str, credentials: Credentials | None, *, pinned_sha256: str | None = None,
+                 connect_timeout_s: float = CONNECT_TIMEOUT_S, call_timeout_s: float = CALL_TIMEOUT_S) -> None:
+        self.device_url = device_url
+        self._credentials = credentials
+        if credentials is not None:
+            register_secret(credentials.password)
+        self._transport = Transport(session=_session(pinned_sha256), timeout=connect_timeout_s,
+                                    operation_timeout=(connect_timeout_s, call_timeout_s))
+        self._offset = dt.timedelta(0)
+        self._services: dict[str, Any] = {}
+        self.xaddrs: dict[str, str] = {"device": device_url}
+
+    @property
+    def clock_offset_s(self) -> float:
+        return self._offset.total_seconds()
+
+    def connect(self) -> None:
+        """Read the camera clock (no auth needed) and the service addresses (GetCapabilities)."""
+        reply = self.call("device", "GetSystemDateAndTime")
+        utc = reply.UTCDateTime
+        camera_now = dt.datetime(utc.Date.Year, utc.Date.Month, utc.Date.Day, utc.Time.Hour, utc.Time.Minute,
+                                 utc.Time.Second)
+        self._offset = camera_now - dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+        caps = self.call("device", "GetCapabilities", Category="All")
+        for name, part in (("media", caps.Media), ("ptz", caps.PTZ)):
+            if part is not None and part.XAddr:
+                self.xaddrs[name] = part.XAddr
+        self._services = {}
+
+    def has(self, service: str) -> bool:
+        return service in self.xaddrs
+
+    def call(self, service: str, operation: str, **params: Any) -> Any:
+        """One SOAP call; raises VideowallError (AUTH_FAILED, TIMEOUT, UNREACHABLE, NOT_FOUND, STREAM_ERROR)."""
+        if service not in self.xaddrs:
+            raise VideowallError(ErrorKind.NOT_FOUND, f"The camera has no ONVIF {service} service.")
+        return _translate_errors(self.device_url, lambda: getattr(self._service(service), operation)(**params))
+
+    def _service(self, name: str) -> Any:
+        if name not in self._services:
+            wsse = None
+            if self._credentials is not None:
+                wsse = _CameraClockToken(self._credentials.username, self._credentials.password,
+                                         lambda: self._offset)
+            client = zeep.Client(_document(name), wsse=wsse, transport=self._transport, settings=SAFE_SETTINGS)
+            self._services[name] = client.create_service(SERVICES[name][1], self.xaddrs[name])
+        return self._services[name]
+
+    def close(self) -> None:
+        self._transport.session.close()
+
+
+def _translate_errors(url: str, call: Callable[[], T]) -> T:
+    where = redact(url)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
+            return call()
+    except (zeep.exceptions.DTDForbidden, zeep.exceptions.EntitiesForbidden,
+            zeep.exceptions.ExternalReferenceForbidden) as err:
+        raise VideowallError(ErrorKind.STREAM_ERROR,
+                             f"The device at {where} sent a reply with a DTD, entities or external references; "
+                             f"it was rejected as unsafe.", redact(repr(err))) from None
+    except zeep.exceptions.Fault as err:
+        raise _fault_error(where, err) from None
+    except zeep.exceptions.TransportError as err:
+        if err.status_code in (401, 403):
+            raise _auth_error(where) from None
+        raise VideowallError(ErrorKind.UNREACHABLE, f"The device at {where} answered HTTP {err.status_code}.",
+                             redact(repr(err))) from None
+    except (zeep.exceptions.XMLSyntaxError, zeep.exceptions.XMLParseError) as err:
+        raise VideowallError(ErrorKind.STREAM_ERROR, f"The device at {where} sent a reply that is not valid XML.",
+                             redact(repr(err))) from None
+    except requests.exceptions.SSLError as err:
+        raise VideowallError(ErrorKind.UNREACHABLE,
+                             f"The certificate of {where} is not trusted. Check it and trust it explicitly "
+                             f"(pin its fingerprint) if it is the camera's own.", redact(repr(err))) from None
+    except requests.exceptions.Timeout as err:
+        raise VideowallError(ErrorKind.TIMEOUT, f"The device at {where} did not answer in time.",
+                             redact(repr(err))) from None
+    except requests.exceptions.RequestException as err:
+        raise VideowallError(ErrorKind.UNREACHABLE, f"Cannot reach the device at {where}.",
+                             redact(repr(err))) from None
+    except zeep.exceptions.Error as err:
+        raise VideowallError(ErrorKind.STREAM_ERROR, f"The device at {where} sent an unexpected reply.",
+                             redact(repr(err))) from None
+
+
+def _auth_error(where: str) -> VideowallError:
+    return VideowallError(ErrorKind.AUTH_FAILED,
+                          f"The device at {where} refused the username or password (or its clock is far off).")
+
+
+def _fault_error(where: str, err: zeep.exceptions.Fault) -> VideowallError:
+    codes = " ".join(str(code) for code in (err.subcodes or ()))
+    if "NotAuthorized" in codes or "NotAuthorized" in str(err.code):
+        return _auth_error(where)
+    kind = ErrorKind.NOT_FOUND if ("NoToken" in codes or "NoProfile" in codes) else ErrorKind.STREAM_ERROR
+    return VideowallError(kind, f"The device at {where} refused the request: {redact(err.message)}",
+                          redact(repr(err)))
