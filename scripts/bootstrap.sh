@@ -10,9 +10,9 @@ APT_PACKAGES=(
   gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly python3-gi python3-numpy
   ffmpeg xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xinerama0 libxcb-shape0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
-  openssl mtools dosfstools
+  openssl mtools dosfstools fonts-dejavu-core
 )
-TEST_APT_PACKAGES=(dbus gnome-keyring nsis)
+TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode)
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
@@ -60,7 +60,7 @@ if [ ! -x .venv/bin/python ]; then
   .venv/bin/python -m pip install -q --upgrade pip
 fi
 extras=""
-[ $want_test = 1 ] && extras="[test]"
+[ $want_test = 1 ] && extras="[test,installer]"
 stamp=".venv/.installed$extras"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".$extras"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI step for the installers; exits non-zero on any failure.
 #  1. builds the .deb (installers/linux/build_deb.sh), installs it with `apt-get install ./…deb`,
-#  2. runs `videowall --selftest` and a headless command from the installed package,
+#  2. runs `videowall --selftest`, `videowall demo` (the simulator needs the system's GStreamer, which
+#     scripts/bootstrap.sh installs) and a headless command from the installed package,
 #  3. purges the package and checks that it left the station's and the operator's data alone,
 #  4. compiles the Windows NSIS installer with Debian's makensis against a stand-in of the Windows payload,
 #     and, where wine64 is installed, runs it: install, upgrade, uninstall (installers/windows/wine_check.sh).
@@ -88,6 +89,19 @@ if report.get("reason"):
 sys.exit(0 if report["result"] == "pass" and code == 0 else 1)
 EOF
 
+step "deb: videowall demo from the installed package (simulator on the system's GStreamer)"
+demo_report=$WORK/demo-deb.json
+(cd / && env -u PYTHONPATH -u VIRTUAL_ENV HOME="$WORK" timeout 120 /usr/bin/videowall demo --cameras 2 \
+  --offscreen --seconds 4 --report "$demo_report" >"$WORK/demo.log" 2>&1) \
+  || { cat "$WORK/demo.log" >&2; fail "videowall demo failed"; }
+python3 - "$demo_report" <<'EOF' || fail "the demo wall showed no video (report: $demo_report)"
+import json, sys
+report = json.load(open(sys.argv[1], encoding="utf-8"))
+painted = [tile["frames_painted"] for tile in report["tiles"]]
+print(f"   {report['tiles_live']}/{report['tiles_total']} tiles live, frames painted {painted}")
+sys.exit(0 if report["tiles_total"] == report["tiles_live"] == 2 and min(painted) > 0 else 1)
+EOF
+
 step "deb: operator data created by the installed app"
 home=$WORK/home
 mkdir -p "$home"
@@ -103,7 +117,8 @@ step "deb: apt-get purge videowall"
 $SUDO env DEBIAN_FRONTEND=noninteractive apt-get purge -y -q videowall >"$WORK/apt-purge.log" 2>&1 \
   || { cat "$WORK/apt-purge.log" >&2; fail "apt-get could not purge the package"; }
 installed=0
-[ ! -e /opt/videowall ] && [ ! -e /usr/bin/videowall ] || fail "the purge left program files behind"
+[ ! -e /opt/videowall ] && [ ! -e /usr/bin/videowall ] \
+  || fail "the purge left program files behind: $(find /opt/videowall /usr/bin/videowall 2>/dev/null | head -5)"
 [ -f "$user_db" ] || fail "the purge deleted the operator's data ($user_db)"
 [ -f "$marker" ] || fail "the purge deleted station data in /var/lib/videowall"
 $SUDO rm -f "$marker"

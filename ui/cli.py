@@ -10,6 +10,9 @@ from videowall.cli import run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv)[:1] == ["--selftest"]:
+        from ui.selftest import run_selftest
+        return run_selftest()
     return run(argv, extra=[commands.register], default_command=["gui"])
 
 

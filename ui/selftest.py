@@ -20,6 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 from typing import TextIO
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from videowall import __version__
 
@@ -89,11 +90,13 @@ def bundle_checks() -> dict[str, str]:
     from ui.i18n import LANGUAGES, sources, translation_paths
 
     checks = {}
-    missing = [lang for lang in LANGUAGES if len(translation_paths(lang)) < len(sources(lang)) or not sources(lang)]
+    missing = [lang for lang in LANGUAGES
+               if not sources(lang) or len(translation_paths(lang)) < len(sources(lang))]
     checks["translations"] = "ok" if not missing else f"no compiled translation for {', '.join(missing)}"
     checks["icon"] = "ok" if icon_path().is_file() and icon_path(256).is_file() else "application icon missing"
     checks["timezone"] = _timezone_check()
     checks["onvif_wsdl"] = _wsdl_check()
+    checks["keyring_backend"] = _keyring_backend_check()
     modules = ["videowall.config.secrets", "cryptography.hazmat.primitives.serialization", "zeep",
                "keyring.backends.Windows" if sys.platform == "win32" else "keyring.backends.SecretService"]
     for name in modules:
@@ -106,12 +109,20 @@ def bundle_checks() -> dict[str, str]:
 
 
 def _timezone_check() -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     try:
         ZoneInfo(STATION_TIMEZONE)
         return "ok"
     except ZoneInfoNotFoundError:   # Windows has no zone database of its own: the tzdata package must ship
         return f"no time-zone data for {STATION_TIMEZONE} (install/bundle the tzdata package)"
+
+
+def _keyring_backend_check() -> str:
+    """keyring finds the OS store through its entry points, which a frozen bundle loses without metadata."""
+    from importlib.metadata import entry_points
+
+    wanted = "Windows" if sys.platform == "win32" else "SecretService"
+    names = sorted(ep.name for ep in entry_points(group="keyring.backends"))
+    return "ok" if wanted in names else f"keyring's {wanted} backend is not registered (found: {names or 'none'})"
 
 
 def _wsdl_check() -> str:
@@ -180,7 +191,6 @@ def _show_on_wall(clip: Path, timeout_s: float) -> dict:
     app = create_application(offscreen=True, language="en")
     camera = Camera(id=1, name="SELFTEST", main_url=clip.as_uri())
     supervisor = StreamSupervisor(lambda _id: camera, lambda _id: None, options=options)
-    from zoneinfo import ZoneInfo
     wall = None
     try:
         t0 = time.monotonic()

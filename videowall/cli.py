@@ -21,6 +21,8 @@ CORE_COMMAND_MODULES = (
     "videowall.config.cli_camera",
     "videowall.sim.cli",
     "videowall.onvif.cli",
+    "videowall.evidence.cli",
+    "videowall.recording.cli",
 )
 
 Registrar = Callable[[argparse._SubParsersAction], None]

@@ -69,7 +69,7 @@ Comment: The program is proprietary. /opt/videowall bundles Python, Qt (PySide6,
  wheel, LGPL/GPL with libx264), numpy, cryptography, zeep, onvif-zeep and keyring under their own licences;
  their licence texts are in /opt/videowall/_internal/*.dist-info and the libraries' own folders.
 EOF
-install -m 755 "$HERE/postinst" "$HERE/postrm" "$PKG/DEBIAN/"
+install -m 755 "$HERE/postinst" "$HERE/prerm" "$HERE/postrm" "$PKG/DEBIAN/"
 echo /etc/default/videowall > "$PKG/DEBIAN/conffiles"
 chmod -R u+rwX,go+rX,go-w "$PKG"
 

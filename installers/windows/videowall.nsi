@@ -65,6 +65,7 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "videowall authors"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\app\videowall.exe"
 !define MUI_FINISHPAGE_RUN_NOTCHECKED
 
+!define MUI_PAGE_CUSTOMFUNCTION_PRE SkipDirectoryPageOnUpgrade
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -99,6 +100,8 @@ LangString MsgDataKept ${LANG_ENGLISH} "Station data (recordings, audit log, exp
   ${EndIf}
 !macroend
 
+Var PreviousDir   ; the folder of an installed version: an upgrade replaces it in place
+
 Function .onInit
   SetShellVarContext all
   ${IfNot} ${RunningX64}
@@ -107,9 +110,15 @@ Function .onInit
     Abort
   ${EndIf}
   SetRegView 64
-  ReadRegStr $0 HKLM "${APP_KEY}" "InstallDir"   ; an upgrade goes where the previous version is
-  ${If} $0 != ""
-    StrCpy $INSTDIR $0
+  ReadRegStr $PreviousDir HKLM "${APP_KEY}" "InstallDir"
+  ${If} $PreviousDir != ""
+    StrCpy $INSTDIR $PreviousDir   ; also over /D=: two copies of the program must not exist side by side
+  ${EndIf}
+FunctionEnd
+
+Function SkipDirectoryPageOnUpgrade
+  ${If} $PreviousDir != ""
+    Abort
   ${EndIf}
 FunctionEnd
 

@@ -40,7 +40,8 @@ wine_run wineboot -i >/dev/null 2>&1
 
 echo "wine_check: install 0.0.1"
 wine_run "$WORK/setup-0.0.1.exe" /S || fail "silent install exited $?"
-[ -f "$PROGRAM/app/videowall.exe" ] && [ -f "$PROGRAM/app/_internal/only-in-0.0.1.dll" ] || fail "program files missing"
+[ -f "$PROGRAM/app/videowall.exe" ] && [ -f "$PROGRAM/app/_internal/only-in-0.0.1.dll" ] \
+  || fail "program files missing"
 [ -f "$PROGRAM/uninstall.exe" ] || fail "no uninstaller"
 [ -f "$C/ProgramData/Microsoft/Windows/Start Menu/Programs/videowall.lnk" ] || fail "no Start-menu shortcut"
 [ -d "$DATA" ] || fail "no ProgramData\\videowall"

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import struct
+import urllib.request
 
 import pytest
 
@@ -39,6 +41,14 @@ def test_probe_returns_the_simulators_uris_and_the_stream_plays(ptz_sim):
         assert grabber.frame_after().size > 0
     finally:
         grabber.close()
+
+
+def test_the_snapshot_uri_serves_a_picture_of_the_profile_size(ptz_sim):
+    report = probe(ptz_sim.onvif_url(2), CREDS)
+    with urllib.request.urlopen(report.snapshot_uri, timeout=5) as reply:
+        picture = reply.read()
+    width, height = struct.unpack("<ii", picture[18:26])
+    assert picture[:2] == b"BM" and (width, height) == (640, 360)
 
 
 def test_a_camera_without_ptz_reports_none(ptz_sim):

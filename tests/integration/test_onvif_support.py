@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import socket
+import ssl
 import threading
 import time
 from urllib.parse import quote
@@ -73,9 +74,9 @@ def difference(a: np.ndarray, b: np.ndarray) -> float:
 
 
 class HostileServer:
-    """An HTTP server on 127.0.0.1 answering every POST with the same body (a hostile 'camera')."""
+    """An HTTP(S) server on 127.0.0.1 answering every POST with the same body (a hostile 'camera')."""
 
-    def __init__(self, body: bytes) -> None:
+    def __init__(self, body: bytes, tls: ssl.SSLContext | None = None) -> None:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 self.rfile.read(int(self.headers.get("Content-Length") or 0))
@@ -89,8 +90,11 @@ class HostileServer:
                 pass
 
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/onvif/device_service"
+        scheme = "https" if tls is not None else "http"
+        self.url = f"{scheme}://127.0.0.1:{self._server.server_address[1]}/onvif/device_service"
 
     def close(self) -> None:
         self._server.shutdown()

@@ -6,9 +6,11 @@ time it was made (pixel code), so what playback shows at t is checked against th
 
 from __future__ import annotations
 
+import bisect
 import random
 from datetime import datetime, timezone
 
+import av
 import pytest
 
 from tests.integration.test_recorder import Rig, wait_for
@@ -48,6 +50,26 @@ def recorded(tmp_path_factory, simulator):
     rig.close()
 
 
+def _frame_times(store, camera_id: int) -> list[int]:
+    """Every recorded frame's UTC, read from the files independently of the playback code.
+
+    The simulator skips frames when its machine is starved, so the recorded frame interval is not
+    always 40 ms: tests compare with the frames that really are in the recording."""
+    times = []
+    for segment in store.segments_us(camera_id, 0, 2**62):
+        with av.open(str(segment.path)) as container:
+            stream = container.streams.video[0]
+            times += [to_us(segment.start_utc) + round(p.pts * stream.time_base * 1_000_000)
+                      for p in container.demux(stream) if p.pts is not None]
+    return sorted(times)
+
+
+def _shown_at(times: list[int], t_us: int) -> tuple[int, int | None]:
+    """(the last frame at or before t, the frame after it)."""
+    index = bisect.bisect_right(times, t_us) - 1
+    return times[index], times[index + 1] if index + 1 < len(times) else None
+
+
 def _code_us(frame) -> int:
     code_ms = decode_timestamp(frame.image)
     assert code_ms is not None, "no pixel code in the picture"
@@ -56,6 +78,7 @@ def _code_us(frame) -> int:
 
 def test_seek_lands_on_the_frame_shown_at_the_target(recorded):
     store, cameras, (start, end) = recorded
+    times = _frame_times(store, cameras[0])
     playback = CameraPlayback(store, cameras[0], box=(640, 360))
     rng = random.Random(5)
     targets = [rng.randrange(start, end - FRAME_US) for _ in range(15)]
@@ -63,8 +86,9 @@ def test_seek_lands_on_the_frame_shown_at_the_target(recorded):
         for target in targets + sorted(targets):        # random jumps, then forward in order
             frame = playback.frame_at(target)
             assert frame is not None
-            # At most one frame interval (+ capture jitter) before the target: well within one GOP.
-            assert 0 <= target - frame.utc_us <= FRAME_US + 15_000 < GOP_US
+            # Exactly the frame a viewer sees at the target (the last one at or before it): within one GOP.
+            assert frame.utc_us == _shown_at(times, target)[0]
+            assert 0 <= target - frame.utc_us < GOP_US
             assert abs(_code_us(frame) - frame.utc_us) <= 15_000     # the picture really is from then
     finally:
         playback.close()
@@ -72,18 +96,27 @@ def test_seek_lands_on_the_frame_shown_at_the_target(recorded):
 
 def test_synchronized_cameras_stay_within_one_frame_interval(recorded):
     store, cameras, (start, end) = recorded
+    times = {c: _frame_times(store, c) for c in cameras}
     session = PlaybackSession(store, cameras, start, clock=FakeClock(start_utc=datetime.now(timezone.utc)))
     for camera_id in cameras:
         session.set_box(camera_id, 640, 360)
+    steady = 0
     try:
-        for position in range(start + 1000, end - 2 * FRAME_US, 170_000):
+        positions = range(start + 1000, end - 2 * FRAME_US, 170_000)
+        for position in positions:
             session.seek(position)
             session.run_pending()
             assert session.render().position_us == position
-            a, b = (session.picture(c).frame for c in cameras)
-            assert a is not None and b is not None
-            assert abs(a.utc_us - b.utc_us) < FRAME_US + 15_000
-            assert abs(_code_us(a) - _code_us(b)) < FRAME_US + 15_000   # the pictures too, not only labels
+            frames = [session.picture(c).frame for c in cameras]
+            shown = [_shown_at(times[c], position) for c in cameras]
+            assert [f.utc_us for f in frames] == [s[0] for s in shown]   # both at the one clock's moment
+            # Where neither camera skipped frames, the two pictures are within one frame interval.
+            if all(after is not None and after - before <= FRAME_US + 15_000 for before, after in shown):
+                steady += 1
+                a, b = frames
+                assert abs(a.utc_us - b.utc_us) < FRAME_US + 15_000
+                assert abs(_code_us(a) - _code_us(b)) < FRAME_US + 15_000   # the pictures too, not only labels
+        assert steady >= len(positions) // 2
     finally:
         session.close()
 
@@ -124,16 +157,18 @@ def test_frame_steps_cross_segments(recorded):
     store, cameras, (start, end) = recorded
     segments = store.segments_us(cameras[0], start, end)
     boundary = to_us(segments[1].start_utc)
+    times = _frame_times(store, cameras[0])
     playback = CameraPlayback(store, cameras[0], box=(320, 180))
     try:
         before = playback.frame_at(boundary - 1)
         after = playback.step_forward()
         assert after.segment_id == segments[1].id and before.segment_id == segments[0].id
-        assert 0 < after.utc_us - before.utc_us <= FRAME_US + 15_000
+        assert after.utc_us == _shown_at(times, before.utc_us)[1]      # the very next recorded frame
         back = playback.step_backward()
         assert (back.utc_us, back.segment_id) == (before.utc_us, before.segment_id)
         forward = [playback.step_forward().utc_us for _ in range(5)]
-        assert forward == sorted(forward) and len(set(forward)) == 5
+        first = times.index(after.utc_us)
+        assert forward == times[first: first + 5]
     finally:
         playback.close()
 
@@ -153,6 +188,7 @@ def test_no_picture_in_a_gap_says_why(recorded):
 
 def test_the_playback_thread_follows_commands(recorded):
     store, cameras, (start, end) = recorded
+    times = _frame_times(store, cameras[0])
     session = PlaybackSession(store, cameras, start)
     session.start()
     try:
@@ -167,7 +203,7 @@ def test_the_playback_thread_follows_commands(recorded):
         paused = wait_for(lambda: not (s := session.state()).playing and s, 10, "paused")
         session.step(1)
         stepped = wait_for(lambda: (s := session.state()).generation > paused.generation and s, 10, "a step")
-        assert 0 < stepped.position_us - paused.position_us <= FRAME_US + 15_000
+        assert stepped.position_us == _shown_at(times, paused.position_us)[1]   # the next frame of the first camera
         assert from_us(stepped.position_us) < from_us(end)
     finally:
         session.close()

@@ -76,7 +76,7 @@ def test_home_returns_to_the_home_picture(ptz):
     assert difference(grabber.frame_after(), home) < SAME
 
 
-def test_the_queue_stops_a_move_by_itself_after_the_safety_timeout(ptz_sim, ptz):
+def test_the_queue_stops_a_move_by_itself_after_the_safety_timeout(ptz):
     device, grabber = ptz
     results = []
     controller = PtzController(lambda _cid: device, lambda *r: results.append(r[1]), safety_timeout_s=0.5)
@@ -92,7 +92,7 @@ def test_the_queue_stops_a_move_by_itself_after_the_safety_timeout(ptz_sim, ptz)
         controller.close()
 
 
-def test_a_tour_visits_its_presets(ptz_sim, ptz):
+def test_a_tour_visits_its_presets(ptz):
     from videowall.onvif.ptz_tour import PtzTourRunner
     from videowall.runtime.clock import FakeClock
 

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
-from PySide6.QtWidgets import QApplication
 
 from ui.app import create_application
 from ui.playback.badge import LIVE, NO_RECORDING, RECORDED, live_badge, local_time_text, recorded_badge, speed_text
@@ -87,11 +86,6 @@ def test_badges_say_live_or_recorded_with_local_time():
 
 
 # -- widget ---------------------------------------------------------------------------------------------
-@pytest.fixture(scope="session")
-def qapp_cls():
-    return QApplication
-
-
 @pytest.fixture
 def timeline(qtbot):
     create_application(offscreen=True, language="en")

@@ -15,7 +15,6 @@ from zoneinfo import ZoneInfo
 import av
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 
 from ui.app import create_application
 from ui.playback.badge import NO_RECORDING, RECORDED
@@ -30,11 +29,6 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 FPS = 25
 SEGMENT_S = 2
 pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg for test footage")
-
-
-@pytest.fixture(scope="session")
-def qapp_cls():
-    return QApplication
 
 
 @pytest.fixture(scope="module")

@@ -68,7 +68,8 @@ def test_a_hung_camera_does_not_freeze_the_gui_and_the_error_is_shown(qtbot):
         heartbeat.stop()
         server.close()
         bridge.close()
-    assert heartbeat.longest_ms < CALL_TIMEOUT_S * 1000 / 4
+    # A SOAP call on the GUI thread would stall it for the whole timeout; half leaves room for a loaded CI.
+    assert heartbeat.longest_ms < CALL_TIMEOUT_S * 1000 / 2
 
 
 def test_arrow_key_moves_while_held_and_stops_on_release_and_focus_loss(qtbot, ptz_sim):
@@ -126,3 +127,29 @@ def test_panel_presets_round_trip_and_a_tour_pauses_on_manual_control(qtbot, ptz
         probe.remove_preset(token)
         probe.goto_home()
         bridge.close()
+
+
+def test_a_new_tour_from_the_selected_presets_is_saved_and_offered(qtbot, tmp_path):
+    from videowall.onvif.store import OnvifStore
+    from videowall.onvif.types import PtzPreset
+    from videowall.storage.cameras import CameraStore
+    from videowall.storage.db import open_database
+
+    create_application(offscreen=True, language="en")
+    conn = open_database(tmp_path / "db.sqlite")
+    camera = CameraStore(conn).add("PTZ", "rtsp://127.0.0.1:1/cam1/main")
+    store = OnvifStore(conn)
+    bridge = PtzBridge(_device_factory("http://127.0.0.1:9/onvif/device_service"))  # connection refused
+    panel = PtzPanelWidget(bridge, save_tour=store.save_tour)
+    qtbot.addWidget(panel)
+    panel.set_camera(camera.id)
+    qtbot.waitUntil(lambda: panel.status.text() != "", timeout=10000)  # the preset request failed: shown
+    panel._on_bridge_result_received(camera.id, "presets", [PtzPreset("1", "Gate"), PtzPreset("2", "Door"),
+                                                             PtzPreset("3", "Yard")])
+    panel.add_tour("Night", ["3", "1"], 12.0)
+    assert [t.preset_tokens for t in store.tours(camera.id)] == [("3", "1")]
+    assert panel.tour.tours.currentText() == "Night" and panel.tour.start.isEnabled()
+    panel.add_tour("", ["3"], 12.0)
+    assert "name" in panel.status.text()
+    bridge.controller.close()
+    conn.close()

@@ -34,7 +34,7 @@ def test_a_ptz_tile_moves_the_camera_and_the_panel_follows_focus(qtbot, station,
         qtbot.keyPress(tile, Qt.Key.Key_Right)
         qtbot.waitUntil(lambda: device.status().pan > 0.02, timeout=10000)
         qtbot.keyRelease(tile, Qt.Key.Key_Right)
-        qtbot.waitUntil(lambda: not _moving(ptz_sim, device), timeout=10000)
+        qtbot.waitUntil(lambda: not _moving(device), timeout=10000)
         qtbot.keyPress(tiles[fixed_camera.id], Qt.Key.Key_Right)  # not a PTZ tile: nothing is sent
         assert ptz.bridge.controller.queue(ptz_camera.id).pending() == []
     finally:
@@ -42,6 +42,6 @@ def test_a_ptz_tile_moves_the_camera_and_the_panel_follows_focus(qtbot, station,
         device.goto_home()
 
 
-def _moving(_sim, device) -> bool:
+def _moving(device) -> bool:
     first = device.status().pan
     return device.status().pan != first

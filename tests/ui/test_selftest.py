@@ -23,7 +23,8 @@ from videowall.media.types import StreamOptions
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE_READS_FILES = "allow_local_files" in {f.name for f in dataclasses.fields(StreamOptions)}
 needs_file_source = pytest.mark.skipif(
-    not ENGINE_READS_FILES, reason="the media engine has no local-file source yet (StreamOptions.allow_local_files)")
+    not ENGINE_READS_FILES,
+    reason="the media engine has no local-file source yet (StreamOptions.allow_local_files)")
 
 
 def test_the_test_clip_is_h264_in_the_expected_colour(tmp_path):

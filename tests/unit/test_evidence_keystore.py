@@ -53,7 +53,7 @@ def test_first_use_creates_an_encrypted_key_whose_passphrase_is_only_in_the_keyr
     with pytest.raises(TypeError):   # no passphrase, no key
         serialization.load_pem_private_key(key_pem, None)
     key_id = (tmp_path / "signing" / "station.keyid").read_text()
-    passphrase = keyring_store._backend.get_password("videowall", f"evidence-signing:station:{key_id}")
+    passphrase = keyring_store.get_secret(f"evidence-signing:station:{key_id}")
     assert passphrase and len(passphrase) >= 40
     assert all(passphrase.encode() not in p.read_bytes() for p in (tmp_path / "signing").iterdir())
     again = _store(tmp_path, keyring_store).identity()

@@ -55,10 +55,23 @@ def test_read_password_is_registered_for_redaction():
 
 def test_unreadable_stored_value_is_reported_as_corrupt():
     backend = MemoryKeyring()
-    backend.set_password(SERVICE, "camera:4", "not json")
+    garbage = f"legacy-format-{uuid.uuid4().hex}"   # may be an old password: it is masked from now on
+    backend.set_password(SERVICE, "camera:4", garbage)
     with pytest.raises(VideowallError) as err:
         SecretsStore(backend).get(4)
     assert err.value.kind is ErrorKind.STORAGE_CORRUPT and "camera 4" in err.value.user_message
+    assert garbage not in redact(f"value {garbage}")
+
+
+def test_named_secrets_round_trip_and_are_masked():
+    store = SecretsStore(MemoryKeyring())
+    assert store.get_secret("evidence-key") is None
+    value = f"passphrase-{uuid.uuid4().hex}"
+    store.set_secret("evidence-key", value)
+    assert store.get_secret("evidence-key") == value
+    assert value not in redact(f"key {value}")
+    with pytest.raises(ValueError):
+        store.set_secret("camera:1", "x")
 
 
 def test_memory_kind_is_one_shared_in_process_store(monkeypatch):

@@ -11,12 +11,18 @@
     <message><source>Save preset</source><translation>Save preset</translation></message>
     <message><source>Preset name:</source><translation>Preset name:</translation></message>
     <message><source>Rename preset</source><translation>Rename preset</translation></message>
+    <message><source>New name (the preset takes the current position):</source><translation>New name (the preset takes the current position):</translation></message>
+    <message><source>Save some presets first: a tour goes from preset to preset.</source><translation>Save some presets first: a tour goes from preset to preset.</translation></message>
+    <message><source>New tour</source><translation>New tour</translation></message>
+    <message><source>Tour name:</source><translation>Tour name:</translation></message>
+    <message><source>Seconds at each preset:</source><translation>Seconds at each preset:</translation></message>
 </context>
 <context>
     <name>PtzTourWidget</name>
     <message><source>Start tour</source><translation>Start tour</translation></message>
     <message><source>Stop tour</source><translation>Stop tour</translation></message>
     <message><source>Resume tour</source><translation>Resume tour</translation></message>
+    <message><source>New tour…</source><translation>New tour…</translation></message>
     <message><source>stopped</source><translation>stopped</translation></message>
     <message><source>touring</source><translation>touring</translation></message>
     <message><source>paused (manual control)</source><translation>paused (manual control)</translation></message>

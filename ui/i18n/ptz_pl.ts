@@ -11,12 +11,18 @@
     <message><source>Save preset</source><translation>Zapisz preset</translation></message>
     <message><source>Preset name:</source><translation>Nazwa presetu:</translation></message>
     <message><source>Rename preset</source><translation>Zmień nazwę presetu</translation></message>
+    <message><source>New name (the preset takes the current position):</source><translation>Nowa nazwa (preset przyjmie bieżącą pozycję):</translation></message>
+    <message><source>Save some presets first: a tour goes from preset to preset.</source><translation>Najpierw zapisz presety: patrol przechodzi od presetu do presetu.</translation></message>
+    <message><source>New tour</source><translation>Nowy patrol</translation></message>
+    <message><source>Tour name:</source><translation>Nazwa patrolu:</translation></message>
+    <message><source>Seconds at each preset:</source><translation>Sekundy na każdym presecie:</translation></message>
 </context>
 <context>
     <name>PtzTourWidget</name>
     <message><source>Start tour</source><translation>Rozpocznij patrol</translation></message>
     <message><source>Stop tour</source><translation>Zatrzymaj patrol</translation></message>
     <message><source>Resume tour</source><translation>Wznów patrol</translation></message>
+    <message><source>New tour…</source><translation>Nowy patrol…</translation></message>
     <message><source>stopped</source><translation>zatrzymany</translation></message>
     <message><source>touring</source><translation>patrol trwa</translation></message>
     <message><source>paused (manual control)</source><translation>wstrzymany (sterowanie ręczne)</translation></message>

@@ -6,10 +6,12 @@ are shown in the panel's status line, one at a time (no dialogs). GUI thread onl
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import (QHBoxLayout, QInputDialog, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from ui.ptz.bridge import PtzBridge
 from ui.ptz.tile_controller import velocity_for_drag
@@ -17,6 +19,7 @@ from ui.ptz.tour_widget import PtzTourWidget
 from videowall.onvif.store import PtzTour
 from videowall.onvif.types import PtzPreset
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+from videowall.runtime.errors import VideowallError
 
 
 class JoystickWidget(QWidget):
@@ -56,18 +59,26 @@ class JoystickWidget(QWidget):
         painter.drawEllipse(self._knob or self._centre(), radius / 4, radius / 4)
 
 
-class PtzPanelWidget(QWidget):
-    """Controls one camera at a time (``set_camera``)."""
+SaveTour = Callable[[int, str, list[str], float], PtzTour]
 
-    def __init__(self, bridge: PtzBridge, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None) -> None:
+
+class PtzPanelWidget(QWidget):
+    """Controls one camera at a time (``set_camera``). ``save_tour(camera, name, tokens, dwell_s)`` stores a
+    tour (quick SQLite write); without it the panel only runs tours it is given."""
+
+    def __init__(self, bridge: PtzBridge, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None,
+                 save_tour: SaveTour | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
+        self._save_tour = save_tour
+        self._tours: list[PtzTour] = []
         self.camera_id: int | None = None
         self.tour = PtzTourWidget(bridge, clock, self)
         self.joystick = JoystickWidget(self)
         self.zoom_in, self.zoom_out = QPushButton("+", self), QPushButton("−", self)
         self.home = QPushButton(self.tr("Home"), self)
         self.presets = QListWidget(self)
+        self.presets.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.go_to = QPushButton(self.tr("Go to"), self)
         self.save = QPushButton(self.tr("Save position…"), self)
         self.rename = QPushButton(self.tr("Rename…"), self)
@@ -86,6 +97,8 @@ class PtzPanelWidget(QWidget):
         self.save.clicked.connect(self._save)
         self.rename.clicked.connect(self._rename)
         self.delete.clicked.connect(self._delete)
+        self.tour.new_tour_requested.connect(self._new_tour)
+        self.tour.new.setVisible(save_tour is not None)
         bridge.result_received.connect(self._on_bridge_result_received)
         bridge.error_raised.connect(self._on_bridge_error_raised)
 
@@ -109,7 +122,8 @@ class PtzPanelWidget(QWidget):
         if self.camera_id is not None and self.camera_id != camera_id:
             self._bridge.stop(self.camera_id, "tile change")
         self.camera_id = camera_id
-        self.tour.set_camera(camera_id, list(tours))
+        self._tours = list(tours)
+        self.tour.set_camera(camera_id, self._tours)
         self.presets.clear()
         self.status.clear()
         self.setEnabled(camera_id is not None)
@@ -154,9 +168,41 @@ class PtzPanelWidget(QWidget):
         preset = self._selected()
         if preset is None:
             return
-        name, ok = QInputDialog.getText(self, self.tr("Rename preset"), self.tr("Preset name:"), text=preset.name)
+        # ONVIF has no rename: SetPreset on the token renames it and stores the current position with it.
+        name, ok = QInputDialog.getText(self, self.tr("Rename preset"),
+                                        self.tr("New name (the preset takes the current position):"),
+                                        text=preset.name)
         if ok and name.strip():
             self._send("set_preset", name.strip(), preset.token)
+
+    def _new_tour(self) -> None:
+        """A tour over the selected presets (all of them if none is selected), in list order."""
+        if self._save_tour is None or self.camera_id is None:
+            return
+        items = self.presets.selectedItems() or [self.presets.item(i) for i in range(self.presets.count())]
+        tokens = [item.data(Qt.ItemDataRole.UserRole).token for item in
+                  sorted(items, key=lambda item: self.presets.row(item))]
+        if not tokens:
+            self.show_error(self.tr("Save some presets first: a tour goes from preset to preset."))
+            return
+        name, ok = QInputDialog.getText(self, self.tr("New tour"), self.tr("Tour name:"))
+        if not ok or not name.strip():
+            return
+        dwell, ok = QInputDialog.getDouble(self, self.tr("New tour"), self.tr("Seconds at each preset:"),
+                                           10.0, 1.0, 3600.0, 1)
+        if ok:
+            self.add_tour(name.strip(), tokens, dwell)
+
+    def add_tour(self, name: str, tokens: list[str], dwell_s: float) -> None:
+        if self._save_tour is None or self.camera_id is None:
+            return
+        try:
+            tour = self._save_tour(self.camera_id, name, tokens, dwell_s)
+        except VideowallError as err:
+            self.show_error(err.user_message)
+            return
+        self._tours = [t for t in self._tours if t.name != tour.name] + [tour]
+        self.tour.set_tours(self._tours, select=tour.name)
 
     def _delete(self) -> None:
         if (preset := self._selected()) is not None:

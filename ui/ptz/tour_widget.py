@@ -6,7 +6,7 @@ so no SOAP call runs here. Any manual move (joystick, keys, drag) calls ``pause_
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.ptz.bridge import PtzBridge
@@ -16,6 +16,8 @@ from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 
 
 class PtzTourWidget(QWidget):
+    new_tour_requested = Signal()  # the panel builds the tour from its selected presets
+
     def __init__(self, bridge: PtzBridge, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._bridge = bridge
@@ -26,13 +28,15 @@ class PtzTourWidget(QWidget):
         self.start = QPushButton(self.tr("Start tour"), self)
         self.stop = QPushButton(self.tr("Stop tour"), self)
         self.resume = QPushButton(self.tr("Resume tour"), self)
+        self.new = QPushButton(self.tr("New tour…"), self)
         self.state = QLabel(self)
         layout = QHBoxLayout(self)
-        for widget in (self.tours, self.start, self.stop, self.resume, self.state):
+        for widget in (self.tours, self.start, self.stop, self.resume, self.new, self.state):
             layout.addWidget(widget)
         self.start.clicked.connect(self.start_selected)
         self.stop.clicked.connect(self.stop_tour)
         self.resume.clicked.connect(self._resume)
+        self.new.clicked.connect(self.new_tour_requested)
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.poll)
@@ -41,9 +45,14 @@ class PtzTourWidget(QWidget):
     def set_camera(self, camera_id: int | None, tours: list[PtzTour]) -> None:
         self.stop_tour()
         self.camera_id = camera_id
+        self.set_tours(tours)
+
+    def set_tours(self, tours: list[PtzTour], select: str | None = None) -> None:
         self.tours.clear()
         for tour in tours:
             self.tours.addItem(tour.name, tour)
+        if select is not None:
+            self.tours.setCurrentText(select)
         self._refresh()
 
     def start_selected(self) -> None:
@@ -84,6 +93,7 @@ class PtzTourWidget(QWidget):
         state = self.runner.state if self.runner is not None else TourState.STOPPED
         running = state in (TourState.RUNNING, TourState.PAUSED)
         self.start.setEnabled(self.camera_id is not None and self.tours.count() > 0 and not running)
+        self.new.setEnabled(self.camera_id is not None)
         self.stop.setEnabled(running)
         self.resume.setEnabled(state is TourState.PAUSED)
         texts = {TourState.STOPPED: self.tr("stopped"), TourState.RUNNING: self.tr("touring"),

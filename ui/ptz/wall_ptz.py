@@ -50,7 +50,7 @@ class WallPtz(QObject):
         self.ptz_camera_ids = set(self.store.ptz_camera_ids())
         self.bridge = PtzBridge(factory, safety_timeout_s, self)
         self.tiles = TilePtzController(self.bridge, camera_of=self._ptz_camera_of, parent=self)
-        self.panel = PtzPanelWidget(self.bridge)
+        self.panel = PtzPanelWidget(self.bridge, save_tour=self.store.save_tour)
         self.panel.setWindowTitle(self.tr("PTZ"))
         self.panel.setWindowFlag(Qt.WindowType.Tool)
         self._labels: dict[QWidget, TileErrorLabel] = {}

@@ -125,6 +125,11 @@ class TileWidget(TileInput, QWidget):
     def current_frame(self) -> LiveFrame | None:
         return self._frame
 
+    @property
+    def painted_frame(self) -> LiveFrame | None:
+        """The frame last painted on screen (``current_frame`` may be newer and not painted yet)."""
+        return self._painted
+
     def painted_fps(self) -> float:
         times = self._paint_times
         if len(times) < 2:

@@ -35,6 +35,7 @@ class WallWindow(WallKeys, QWidget):
     view_key_pressed = Signal(int)       # F2–F12 / Alt+1…9: recall the view with that key
     view_tour_due = Signal(object)       # the whole-wall tour moved on: show this item (e.g. a view name)
     selection_changed = Signal(int)
+    tiles_changed = Signal()             # tiles were added or removed (a new layout): re-attach event filters
 
     def __init__(self, supervisor: StreamSupervisor, camera_ids: Sequence[int | None], tz: ZoneInfo,
                  repaint_hz: int = 60, rows: int | None = None, cols: int | None = None,
@@ -87,6 +88,7 @@ class WallWindow(WallKeys, QWidget):
         # Not shown yet: the tile sizes are unknown, so opening now could pick the wrong stream.
         self._pending = cams if not self.isVisible() else None
         rects = layout.pixel_rects(self.width(), self.height(), TILE_GAP_PX)
+        tile_count_before = len(self.tiles)
         while len(self.tiles) < layout.tile_count:
             self._add_tile()
         for tile in self.tiles[layout.tile_count:]:
@@ -98,6 +100,8 @@ class WallWindow(WallKeys, QWidget):
         for tile, rect in zip(self.tiles, rects):
             tile.setGeometry(*rect)
             tile.show()
+        if len(self.tiles) != tile_count_before:
+            self.tiles_changed.emit()
         if self._pending is not None:
             return
         # Open every new view before releasing any old one: a camera moving to another tile keeps its session.

@@ -117,6 +117,20 @@ class SecretsStore:
         with _keyring_errors("store the credentials of camera %d" % camera_id):
             self._backend.set_password(SERVICE, _key(camera_id), payload)
 
+    def get_secret(self, name: str) -> str | None:
+        """A named station secret (e.g. the evidence signing key's passphrase), or None."""
+        key = _named_key(name)
+        with _keyring_errors(f"read the secret {name!r}"):
+            value = self._backend.get_password(SERVICE, key)
+        register_secret(value)
+        return value
+
+    def set_secret(self, name: str, value: str) -> None:
+        key = _named_key(name)
+        register_secret(value)
+        with _keyring_errors(f"store the secret {name!r}"):
+            self._backend.set_password(SERVICE, key, value)
+
     def delete(self, camera_id: int) -> None:
         """Forget the camera's credentials; nothing stored is not an error."""
         with _keyring_errors("delete the credentials of camera %d" % camera_id):
@@ -124,6 +138,12 @@ class SecretsStore:
                 self._backend.delete_password(SERVICE, _key(camera_id))
             except keyring.errors.PasswordDeleteError:
                 pass
+
+
+def _named_key(name: str) -> str:
+    if not name or name.startswith("camera:"):
+        raise ValueError(f"invalid secret name {name!r}")
+    return f"secret:{name}"
 
 
 _shared_memory = MemoryKeyring()

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # and AREA no cheaper at 360p; FAST_BILINEAR still blends neighbours, so thin lines and the pixel code survive.
 INTERPOLATION = Interpolation.FAST_BILINEAR
 _LOG_EVERY = 250
+# Beyond this much delay behind the stream, decode keyframes only until caught up (see LagTracker).
+MAX_LAG_S = 0.5
 
 
 def fit_size(src_w: int, src_h: int, box_w: int, box_h: int, sample_aspect: float = 1.0) -> tuple[int, int]:
@@ -34,6 +36,29 @@ def fit_size(src_w: int, src_h: int, box_w: int, box_h: int, sample_aspect: floa
     display_w = src_w * (sample_aspect if sample_aspect > 0 else 1.0)
     scale = min(box_w / display_w, box_h / src_h)
     return max(1, min(box_w, round(display_w * scale))), max(1, min(box_h, round(src_h * scale)))
+
+
+class LagTracker:
+    """How far behind real time a live stream's packets are being handled.
+
+    ``arrival - stream_time`` is constant for a stream handled in real time; its smallest value seen is
+    the baseline (network jitter only adds). When the station cannot keep up, packets wait in the socket,
+    arrive late here and the difference grows: that growth is the lag. Runs on the demux thread.
+    """
+
+    def __init__(self) -> None:
+        self._baseline: float | None = None
+
+    def reset(self) -> None:
+        self._baseline = None
+
+    def lag_s(self, stream_time_s: float | None, arrival_s: float) -> float:
+        if stream_time_s is None:
+            return 0.0
+        offset = arrival_s - stream_time_s
+        if self._baseline is None or offset < self._baseline:
+            self._baseline = offset
+        return offset - self._baseline
 
 
 class LiveDecoder:
@@ -56,6 +81,8 @@ class LiveDecoder:
         self._await_keyframe = True
         self._was_paused = False
         self._errors = 0
+        self._lag = LagTracker()
+        self._catching_up = False
 
     # ---- owner / GUI thread ------------------------------------------------------------------------------
 
@@ -102,6 +129,8 @@ class LiveDecoder:
         self._time_base = stream.time_base
         self._await_keyframe = True
         self._errors = 0
+        self._lag.reset()
+        self._catching_up = False
 
     def on_packet(self, packet, received_monotonic: float) -> None:
         with self._lock:
@@ -117,6 +146,8 @@ class LiveDecoder:
             if not packet.is_keyframe:
                 return
             self._await_keyframe = False
+        if self._behind(packet, received_monotonic) and not packet.is_keyframe:
+            return
         started = time.perf_counter()
         try:
             frames = self._codec.decode(packet)
@@ -129,6 +160,22 @@ class LiveDecoder:
             self._errors += 1
             if self._errors == 1 or self._errors % _LOG_EVERY == 0:
                 log.warning("decoding failed (%d errors so far): %s", self._errors, exception_text(exc))
+
+    def _behind(self, packet, received_monotonic: float) -> bool:
+        """True while the stream lags more than MAX_LAG_S: only keyframes are decoded then, so the
+        demux drains the backlog quickly and the picture stays current instead of growing old."""
+        stream_time = float(packet.pts * self._time_base) if packet.pts is not None and self._time_base else None
+        behind = self._lag.lag_s(stream_time, received_monotonic) > MAX_LAG_S
+        if behind != self._catching_up:
+            self._catching_up = behind
+            if behind:
+                log.warning("decoding fell more than %.1f s behind the stream: showing keyframes only "
+                            "until it catches up", MAX_LAG_S)
+            else:
+                log.info("decoding caught up with the stream")
+        if behind and not packet.is_keyframe:
+            self._stats.frame_dropped()
+        return behind
 
     def on_stream_closed(self) -> None:
         """Frees the codec; the last frame stays available so the tile can keep showing it."""

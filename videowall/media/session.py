@@ -19,7 +19,7 @@ from videowall.media.backoff import Backoff, BackoffPolicy
 from videowall.media.fanout import Fanout
 from videowall.media.stats import StatsRecorder
 from videowall.media.types import PacketConsumer, SessionState, SessionStatus, StatsSnapshot, StreamSource
-from videowall.media.url import validate_rtsp_url, with_credentials
+from videowall.media.url import local_file_path, validate_rtsp_url, with_credentials
 from videowall.model.camera import Credentials
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
@@ -52,6 +52,7 @@ class StreamSession:
         self._thread: threading.Thread | None = None
         self._ident: int | None = None
         self._been_live = False
+        self._local_path = local_file_path(source.url) if opts.allow_local_files else None
         self._last_failure: str | None = None   # session thread only
 
     # ---- owner's API -------------------------------------------------------------------------------------
@@ -62,7 +63,8 @@ class StreamSession:
             if self._thread is not None or self._stop.is_set():
                 return
         try:
-            validate_rtsp_url(self.source.url)
+            if self._local_path is None:
+                validate_rtsp_url(self.source.url)
         except VideowallError as err:
             self._stats.set_error(err.user_message)
             self._set_status(SessionState.INVALID_URL, err)
@@ -160,7 +162,8 @@ class StreamSession:
         self._stats.connection_started()
         started = time.monotonic()
         try:
-            container, stream = open_input(with_credentials(self.source.url, creds), self.source.options)
+            target = str(self._local_path) if self._local_path else with_credentials(self.source.url, creds)
+            container, stream = open_input(target, self.source.options)
         except Exception as exc:
             if self._stop.is_set():
                 return None
@@ -186,8 +189,11 @@ class StreamSession:
         self._stats.set_source_size(stream.codec_context.width, stream.codec_context.height)
         self._fanout.attach(stream)
         live = False
+        pace = _Pacer(stream.time_base) if self._local_path else None
         try:
             for packet in container.demux(stream):
+                if pace is not None and self._stop.wait(pace.delay_s(packet.pts)):
+                    return None
                 now = time.monotonic()
                 if self._stop.is_set():
                     return None
@@ -282,3 +288,20 @@ def _host_port(url: str) -> str:
         return urlsplit(url).netloc.rsplit("@", 1)[-1] or "(no host)"
     except ValueError:
         return "(invalid address)"
+
+
+class _Pacer:
+    """Holds a local file's packets back until their presentation time, as a camera would send them."""
+
+    def __init__(self, time_base) -> None:
+        self._time_base = time_base
+        self._origin: tuple[float, float] | None = None   # (monotonic, pts_s) of the first packet
+
+    def delay_s(self, pts) -> float:
+        if pts is None or self._time_base is None:
+            return 0.0
+        pts_s = float(pts * self._time_base)
+        now = time.monotonic()
+        if self._origin is None:
+            self._origin = (now, pts_s)
+        return max(0.0, (pts_s - self._origin[1]) - (now - self._origin[0]))

@@ -33,6 +33,7 @@ class StreamOptions:
     backoff_initial_s: float = 1.0
     backoff_cap_s: float = 30.0
     healthy_after_s: float = 10.0       # live this long → the backoff starts again from its initial delay
+    allow_local_files: bool = False     # also accept file: URLs, played at their frame rate (selftest, tests)
 
 
 @dataclass(frozen=True)

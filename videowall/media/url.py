@@ -6,7 +6,9 @@ them, and ``with_credentials`` puts them into the URL only for the moment ``av.o
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.request import url2pathname
 
 from videowall.model.camera import Credentials
 from videowall.runtime.errors import ErrorKind, VideowallError
@@ -86,3 +88,11 @@ def without_credentials(url: str) -> str:
     if "@" not in parts.netloc:
         return url
     return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+def local_file_path(url: str) -> Path | None:
+    """The path a ``file:`` URL names (``file:///C:/x.mp4`` → ``C:\\x.mp4`` on Windows), None for other schemes."""
+    parts = urlsplit(url.strip())
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    return Path(url2pathname(parts.path))

@@ -30,6 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _address_options(add)
     _data_dir_option(add)
     add.set_defaults(func=_add)
+    fingerprint = actions.add_parser("fingerprint", help="print an HTTPS device's certificate SHA-256 to pin")
+    fingerprint.add_argument("address", metavar="https://HOST:PORT")
+    fingerprint.set_defaults(func=_fingerprint)
     discover = actions.add_parser("discover", help="list ONVIF devices answering a WS-Discovery probe (JSON)")
     discover.add_argument("--target", default=None, help="HOST:PORT to probe by unicast (default: multicast)")
     discover.add_argument("--seconds", type=float, default=2.0, help="how long to wait for answers (default 2)")
@@ -104,6 +107,13 @@ def _add(args: argparse.Namespace) -> int:
     finally:
         conn.close()
     print(f"{camera.id}\t{camera.name}\t{report.info.manufacturer} {report.info.model}\tptz={report.ptz}")
+    return 0
+
+
+def _fingerprint(args: argparse.Namespace) -> int:
+    from videowall.onvif.client import certificate_sha256
+
+    print(certificate_sha256(args.address))
     return 0
 
 

@@ -11,8 +11,10 @@ All calls block: run them on a worker thread, never the GUI thread. Errors becom
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
+import ssl
 import threading
 import warnings
 from collections.abc import Callable
@@ -24,6 +26,7 @@ import urllib3
 import zeep
 import zeep.exceptions
 from requests.adapters import HTTPAdapter
+from urllib.parse import urlsplit
 from zeep.transports import Transport
 from zeep.wsdl import Document
 from zeep.wsse.username import UsernameToken
@@ -92,6 +95,20 @@ def _session(pinned_sha256: str | None) -> requests.Session:
     return session
 
 
+def certificate_sha256(url: str, timeout_s: float = CONNECT_TIMEOUT_S) -> str:
+    """The SHA-256 fingerprint (hex) of the certificate an HTTPS device presents, for the operator to check
+    and pin ("trust this certificate"); no verification is done here, nothing is sent but the handshake."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise VideowallError(ErrorKind.INVALID_URL, "Only an https:// address has a certificate to trust.")
+    try:
+        pem = ssl.get_server_certificate((parts.hostname, parts.port or 443), timeout=timeout_s)
+    except (OSError, ssl.SSLError) as err:
+        raise VideowallError(ErrorKind.UNREACHABLE, f"Cannot read the certificate of {redact(url)}.",
+                             redact(repr(err))) from None
+    return hashlib.sha256(ssl.PEM_cert_to_DER_cert(pem)).hexdigest()
+
+
 class OnvifClient:
     """SOAP calls to one device. Not thread-safe: one owner thread (e.g. the camera's PTZ queue)."""
 
@@ -113,10 +130,13 @@ class OnvifClient:
 
     def connect(self) -> None:
         """Read the camera clock (no auth needed) and the service addresses (GetCapabilities)."""
-        reply = self.call("device", "GetSystemDateAndTime")
-        utc = reply.UTCDateTime
-        camera_now = dt.datetime(utc.Date.Year, utc.Date.Month, utc.Date.Day, utc.Time.Hour, utc.Time.Minute,
-                                 utc.Time.Second)
+        utc = getattr(self.call("device", "GetSystemDateAndTime"), "UTCDateTime", None)
+        try:
+            camera_now = dt.datetime(utc.Date.Year, utc.Date.Month, utc.Date.Day, utc.Time.Hour, utc.Time.Minute,
+                                     utc.Time.Second)
+        except (AttributeError, TypeError, ValueError):  # no or broken UTC time: trust our clock, say so
+            log.warning("%s reports no usable UTC time; using this station's clock", redact(self.device_url))
+            camera_now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
         self._offset = camera_now - dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
         caps = self.call("device", "GetCapabilities", Category="All")
         for name, part in (("media", caps.Media), ("ptz", caps.PTZ)):

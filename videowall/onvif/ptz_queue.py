@@ -18,7 +18,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
@@ -26,11 +26,6 @@ from videowall.runtime.errors import ErrorKind, VideowallError
 log = logging.getLogger(__name__)
 STOP_ATTEMPTS = 3
 SAFETY_TIMEOUT_S = 10.0
-
-
-class PtzTarget(Protocol):
-    def move(self, pan: float, tilt: float, zoom: float, timeout_s: float | None = None) -> None: ...
-    def stop(self) -> None: ...
 
 
 @dataclass(frozen=True)

@@ -103,7 +103,7 @@ class CameraRecorder:
     def _run(self) -> None:
         segmenter = self._segmenter
         while True:
-            item = self._queue.get(timeout_s=1.0)
+            item = self._queue.get(timeout_s=self._config.drain_every_s)
             if item is None:
                 continue
             try:

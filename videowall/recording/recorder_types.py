@@ -34,6 +34,7 @@ class RecorderConfig:
                                            # camera's clock (first RTCP sender report) is known
     queue_packets: int = 750               # ≈ 30 s at 25 fps before packets are dropped
     queue_bytes: int = 48 * 1024 * 1024
+    drain_every_s: float = 0.2             # the writer takes queued packets in batches this often
     progress_every_s: float = 5.0          # how often a growing segment's end is written to the index
     resume_free_bytes: int = 256 * 1024 * 1024   # free space needed to resume after the disk filled up
     retry_every_s: float = 2.0             # how often a stopped recorder (disk full, write error) retries

@@ -29,7 +29,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="main stream size (default 1280x720; the sub stream is 640x360)")
     parser.add_argument("--fps", type=int, default=25, help="frames per second (default 25)")
     parser.add_argument("--seconds", type=float, default=None, help="stop after this many seconds")
+    parser.add_argument("--onvif", action="store_true",
+                        help="also serve ONVIF (device, media, PTZ) over HTTP, with WS-Discovery")
+    parser.add_argument("--ptz-cameras", type=_camera_numbers, default=(), metavar="N,N",
+                        help="cameras that have PTZ (implies --onvif), e.g. 1,3")
     parser.set_defaults(func=run_sim)
+
+
+def _camera_numbers(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split(",") if part.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected camera numbers like 1,3, got {text!r}") from None
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -49,7 +60,7 @@ def run_sim(args: argparse.Namespace) -> int:
     max_seconds = args.seconds + 5 if args.seconds is not None else None
     sim = SimulatorProcess(cameras=args.cameras, port=args.port, host=args.host, user=args.user,
                            password=password, main_size=args.main_size, fps=args.fps, max_seconds=max_seconds,
-                           auth=args.auth)
+                           auth=args.auth, onvif=args.onvif, ptz_cameras=args.ptz_cameras)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
     try:
@@ -83,6 +94,11 @@ def _print_urls(sim: SimulatorProcess) -> None:
     print(f"Simulator: {sim.cameras} cameras on {sim.host}:{sim.port}{auth}, pid {sim.pid}", flush=True)
     for camera in range(1, sim.cameras + 1):
         print(f"  {sim.url(camera, 'main')}  {sim.url(camera, 'sub')}", flush=True)
+        if sim.onvif:
+            ptz = "  (PTZ)" if camera in sim.ptz_cameras else ""
+            print(f"    ONVIF {sim.onvif_url(camera)}{ptz}", flush=True)
+    if sim.onvif:
+        print(f"  WS-Discovery: unicast Probe to {sim.host}:{sim.discovery_port}", flush=True)
 
 
 def _wait(stop: threading.Event, sim: SimulatorProcess, seconds: float | None) -> None:

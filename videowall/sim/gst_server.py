@@ -239,7 +239,7 @@ def _start_onvif(args: argparse.Namespace, rtsp_port: int, password: str | None,
         site.cameras[camera] = OnvifCamera(camera, f"{base}/onvif/cam{camera}",
                                            f"rtsp://{host}:{rtsp_port}/cam{camera}", sizes, ptz_states.get(camera))
     xaddrs = [f"{base}/onvif/cam{camera}/device_service" for camera in site.cameras]
-    discovery = serve_discovery(args.host, site, xaddrs)
+    discovery = serve_discovery(args.host, xaddrs)
     return f" {http.server_address[1]} {discovery.getsockname()[1]}"
 
 

@@ -69,6 +69,7 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         match = _PATH.match(self.path)
         if match is None or length > _MAX_BODY:
+            self.close_connection = True  # the unread body would be taken for the next request
             self._reply(404 if match is None else 413, b"", "text/plain")
             return
         body = self.rfile.read(length)
@@ -114,6 +115,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _reply(self, status: int, payload: bytes, content_type: str) -> None:
         self.send_response(status)
+        if self.close_connection:
+            self.send_header("Connection", "close")
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
         self.end_headers()
@@ -139,7 +142,7 @@ def grey_bmp(luma, width: int, height: int) -> bytes:
     return header + info + palette + rows
 
 
-def serve_discovery(host: str, site: OnvifSite, xaddrs: list[str]) -> socket.socket:
+def serve_discovery(host: str, xaddrs: list[str]) -> socket.socket:
     """Answers WS-Discovery Probes (unicast to this socket) with one ProbeMatch per camera."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind((host, 0))

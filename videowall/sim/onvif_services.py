@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from xml.etree import ElementTree as ET
 from xml.sax.saxutils import escape
 
@@ -118,12 +118,13 @@ class OnvifCamera:
 
     def _ptz_GetStatus(self, op: ET.Element) -> str:
         state = self._state(op)
+        now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         pan, tilt, zoom = state.position()
         moving = "MOVING" if state.moving() else "IDLE"
         return (f'<tptz:GetStatusResponse><tptz:PTZStatus><tt:Position><tt:PanTilt x="{pan:.4f}" '
                 f'y="{tilt:.4f}"/><tt:Zoom x="{zoom:.4f}"/></tt:Position><tt:MoveStatus><tt:PanTilt>{moving}'
                 f'</tt:PanTilt><tt:Zoom>{moving}</tt:Zoom></tt:MoveStatus>'
-                f'<tt:UtcTime>2000-01-01T00:00:00Z</tt:UtcTime></tptz:PTZStatus></tptz:GetStatusResponse>')
+                f'<tt:UtcTime>{now}</tt:UtcTime></tptz:PTZStatus></tptz:GetStatusResponse>')
 
     def _ptz_ContinuousMove(self, op: ET.Element) -> str:
         state = self._state(op)

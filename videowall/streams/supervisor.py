@@ -317,7 +317,7 @@ def _clean_crop(crop: Crop | None) -> Crop | None:
     if crop is None:
         return None
     x, y, w, h = (min(1.0, max(0.0, float(v))) for v in crop)
-    w, h = max(0.05, min(w, 1.0 - x)), max(0.05, min(h, 1.0 - y))
+    w, h = max(0.05, w), max(0.05, h)     # keep the size; move the crop back inside the picture
     if w >= 0.999 and h >= 0.999:
         return None
     return (min(x, 1.0 - w), min(y, 1.0 - h), w, h)
