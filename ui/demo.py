@@ -45,7 +45,7 @@ def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: 
              report: Path | None = None, data_dir: Path | None = None, language: str | None = None) -> int:
     temp_dir = None if data_dir else Path(tempfile.mkdtemp(prefix="videowall-demo-"))
     root = data_dir or temp_dir
-    sim = SimulatorProcess(cameras=cameras, port=port,
+    sim = SimulatorProcess(cameras=cameras, port=port, ptz_cameras=(1,),
                            max_seconds=None if seconds is None else seconds + 60)
     sim.start()
     station = None

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
 import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from ui.app import create_application
 from ui.report import wall_report, write_report
 from ui.wall.wall_window import WallWindow
 from videowall.station import Station
 
+log = logging.getLogger(__name__)
 OFFSCREEN_WALL_SIZE = (1920, 1080)
 
 
@@ -31,6 +33,8 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
     else:
         window = wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
                                    repaint_hz=station.settings.wall_repaint_hz)
+    ptz = _attach_ptz(wall, station, window if main_window else None)
+    recording = _attach_recording(station, window if main_window else None)
     started = time.monotonic()
     if offscreen:
         window.resize(*OFFSCREEN_WALL_SIZE)
@@ -42,6 +46,8 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
 
     def finish() -> None:
         result.update(wall_report(wall, started))
+        ptz.close()         # stops any moving camera before the windows go
+        recording.close()
         window.close()
         app.quit()
 
@@ -58,3 +64,35 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
     if report is not None:
         write_report(report, result)
     return 0
+
+
+def _attach_ptz(wall: WallWindow, station: Station, main_window=None):
+    """PTZ control for the wall's PTZ cameras: in-tile keys/drag and the PTZ panel (docked if possible)."""
+    from ui.ptz.wall_ptz import WallPtz
+
+    ptz = WallPtz(wall, station)
+    wall.tiles_changed.connect(ptz.attach_tiles)
+    if main_window is not None:
+        main_window.add_dock(ptz.panel, ptz.panel.windowTitle(), Qt.DockWidgetArea.RightDockWidgetArea)
+    return ptz
+
+
+def _attach_recording(station: Station, main_window=None):
+    """Record the cameras marked for it; in the main window, warnings in the status bar and Ctrl+P playback."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from ui.recording_controller import RecordingController
+
+    controller = RecordingController(station)
+    if main_window is None:
+        controller.warnings_changed.connect(lambda texts: [log.warning("recording: %s", t) for t in texts])
+    else:
+        bar = main_window.statusBar()
+        controller.warnings_changed.connect(lambda texts: bar.showMessage(" · ".join(texts)))
+        action = QAction(QCoreApplication.translate("MainWindow", "Playback"), main_window)
+        action.setShortcut(QKeySequence("Ctrl+P"))
+        action.triggered.connect(lambda: controller.open_playback(main_window.active_wall.cameras()))
+        main_window.addAction(action)
+        main_window.menuBar().addAction(action)
+    controller.start_if_configured()
+    return controller

@@ -13,6 +13,10 @@ from pathlib import Path
 from videowall.config.paths import data_dir as resolve_data_dir, database_path, settings_path
 from videowall.config.secrets import SecretsStore, open_secrets
 from videowall.config.settings import Settings, load_settings
+from videowall.recording.index import RecordingStore
+from videowall.recording.recorder_types import RecorderConfig
+from videowall.recording.retention_policy import policy_from_settings
+from videowall.recording.service import RecordingService, recordings_root
 from videowall.runtime.errors import VideowallError
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
@@ -31,6 +35,7 @@ class Station:
     supervisor: StreamSupervisor
     warnings: list[VideowallError]
     views: ViewStore | None = None      # named wall views (layout + cameras); set by ``open``
+    recording: RecordingService | None = None   # created by ``recording_service``
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None) -> Station:
@@ -44,7 +49,21 @@ class Station:
                                       max_live_decoders=settings.max_live_decoders)
         return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn))
 
+    def recording_service(self, recorder_config: RecorderConfig | None = None) -> RecordingService:
+        """The station's recorder (riding on the supervisor's sessions), created on first use, not started.
+
+        ``start()`` reconciles the index with the files and may take a while: call it off the GUI thread.
+        """
+        if self.recording is None:
+            store = RecordingStore.open(database_path(self.data_dir), recordings_root(self.data_dir, self.settings))
+            self.recording = RecordingService(store, self.supervisor, policy=policy_from_settings(self.settings),
+                                              recorder_config=recorder_config)
+        return self.recording
+
     def close(self) -> None:
+        if self.recording is not None:
+            self.recording.stop()
+            self.recording.store.close()
         self.supervisor.close()
 
 

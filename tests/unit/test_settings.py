@@ -167,3 +167,17 @@ def test_write_atomic_replaces_whole_file_and_cleans_up_after_a_failure(tmp_path
         write_atomic(path, "not bytes")  # type: ignore[arg-type]
     assert path.read_bytes() == b"new content"
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
+
+
+def test_recording_settings_follow_the_polish_retention_rules(tmp_path):
+    import pytest as _pytest
+
+    from videowall.runtime.errors import ErrorKind, VideowallError
+    assert Settings(deployment="gmina", retention_days=90).retention_days == 90
+    for bad in (dict(retention_days=19), dict(retention_days=61), dict(deployment="gmina", retention_days=91),
+                dict(deployment="police"), dict(min_free_gb=30.0, warn_free_gb=20.0)):
+        with _pytest.raises(VideowallError) as err:
+            Settings(**bad)
+        assert err.value.kind is ErrorKind.INVALID_INPUT
+    with _pytest.raises(VideowallError, match="20 to 60"):
+        Settings(retention_days=61)

@@ -56,6 +56,7 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message><source>Playback</source><translation>Playback</translation></message>
     <message><source>videowall</source><translation>videowall</translation></message>
     <message><source>Cameras</source><translation>Cameras</translation></message>
     <message><source>Views</source><translation>Views</translation></message>

@@ -34,6 +34,15 @@ class Settings:
     wall_repaint_hz: int = 60
     max_live_decoders: int = 16
     reconnect_max_backoff_s: float = 30.0
+    # Recording (Polish law: Straż 20–60 days, municipal monitoring at most 90 — see retention_policy).
+    deployment: str = "straz"
+    retention_days: int = 30
+    min_free_gb: float = 5.0        # below this the oldest unheld footage goes before its time
+    warn_free_gb: float = 20.0      # below this the operator is warned
+    recordings_dir: str | None = None   # None: <data dir>/recordings
+    # Named on evidence packages and handover protocols.
+    organisation: str = ""
+    unit: str = ""
 
     def __post_init__(self) -> None:
         problem = _first_problem(self)
@@ -123,6 +132,22 @@ def _first_problem(s: Settings) -> str | None:
     backoff = s.reconnect_max_backoff_s
     if not ((_is_int(backoff) or isinstance(backoff, float)) and 1 <= backoff <= 3600):
         return f"reconnect_max_backoff_s must be a number of seconds from 1 to 3600, not {backoff!r}"
+    for name in ("station_name", "organisation", "unit"):
+        value = getattr(s, name)
+        if not isinstance(value, str) or len(value) > 200 or _CONTROL.search(value):
+            return f"{name} must be text of at most 200 characters without control characters"
+    if s.recordings_dir is not None and not (isinstance(s.recordings_dir, str) and s.recordings_dir.strip()):
+        return "recordings_dir must be a folder path or null"
+    return _recording_problem(s)
+
+
+def _recording_problem(s: Settings) -> str | None:
+    from videowall.recording.retention_policy import policy_from_settings
+
+    try:
+        policy_from_settings(s)
+    except (VideowallError, TypeError, ValueError) as err:
+        return getattr(err, "user_message", str(err)).rstrip(".")
     return None
 
 

@@ -13,11 +13,8 @@ import sys
 import threading
 import time
 
-from videowall.config.paths import database_path
-from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import RecorderConfig, RecorderStatus
-from videowall.recording.retention_policy import policy_from_settings
-from videowall.recording.service import RecordingService, recordings_root
+from videowall.recording.service import RecordingService
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 REFRESH_S = 10.0
@@ -45,23 +42,16 @@ def run_recorder(args: argparse.Namespace) -> int:
     _stop_on_signals(stop)
     station = Station.open(args.data_dir)
     try:
-        root = recordings_root(station.data_dir, station.settings)
-        store = RecordingStore.open(database_path(station.data_dir), root)
-        service = RecordingService(store, station.supervisor, policy=policy_from_settings(station.settings),
-                                   recorder_config=RecorderConfig(segment_s=args.segment_seconds))
-        try:
-            report = service.start()
-            if report.recovered or report.removed_missing:
-                print(f"index reconciled: {len(report.recovered)} segment(s) recovered, "
-                      f"{len(report.removed_missing)} missing file(s) removed from the index", flush=True)
-            if not service.status().recorders:
-                print("no camera is marked for recording yet; waiting", file=sys.stderr, flush=True)
-            _run_until(stop, service, args.seconds)
-        finally:
-            service.stop()
-            store.close()
+        service = station.recording_service(RecorderConfig(segment_s=args.segment_seconds))
+        report = service.start()
+        if report.recovered or report.removed_missing:
+            print(f"index reconciled: {len(report.recovered)} segment(s) recovered, "
+                  f"{len(report.removed_missing)} missing file(s) removed from the index", flush=True)
+        if not service.status().recorders:
+            print("no camera is marked for recording yet; waiting", file=sys.stderr, flush=True)
+        _run_until(stop, service, args.seconds)
     finally:
-        station.close()
+        station.close()     # stops the recorders (closing their segments cleanly) before the sessions
     return 0
 
 

@@ -1,0 +1,88 @@
+"""Recording inside the GUI app: starts the station's recorder off the GUI thread, reports its warnings,
+and opens playback of the wall's cameras (back to live closes it)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from ui.playback.playback_window import PlaybackWindow
+from videowall.recording.warnings import recording_warnings
+from videowall.runtime.errors import VideowallError
+from videowall.station import Station
+
+log = logging.getLogger(__name__)
+WARNING_POLL_MS = 2000
+PLAYBACK_START_BACK_S = 5 * 60
+
+
+class RecordingController(QObject):
+    warnings_changed = Signal(list)     # list[str], the operator-facing texts (empty: all well)
+    _start_finished = Signal(object)    # None or the VideowallError from start(), from the worker thread
+
+    def __init__(self, station: Station, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._station = station
+        self._service = None
+        self._warnings: list[str] = []
+        self._playback: PlaybackWindow | None = None
+        self._start_finished.connect(self._on_self_start_finished)
+        self._timer = QTimer(self)
+        self._timer.setInterval(WARNING_POLL_MS)
+        self._timer.timeout.connect(self._on_timer_timeout)
+
+    def start_if_configured(self) -> bool:
+        """Start recording when some camera is marked for it; the index reconcile runs on a worker."""
+        if not any(camera.record for camera in self._station.cameras.list()):
+            return False
+        service = self._station.recording_service()
+
+        def work() -> None:
+            try:
+                service.start()
+                self._start_finished.emit(None)
+            except VideowallError as err:
+                self._start_finished.emit(err)
+
+        threading.Thread(target=work, name="recording-start", daemon=True).start()
+        return True
+
+    def open_playback(self, camera_ids: Sequence[int | None]) -> PlaybackWindow:
+        names = {camera.id: camera.name for camera in self._station.cameras.list()}
+        cameras = [(cid, names[cid]) for cid in camera_ids if cid in names]
+        service = self._station.recording_service()
+        start_us = int((time.time() - PLAYBACK_START_BACK_S) * 1_000_000)
+        if self._playback is not None:
+            self._playback.close()
+        self._playback = PlaybackWindow(service.store, cameras, ZoneInfo(self._station.settings.timezone),
+                                        start_us, holds=service.holds)
+        self._playback.back_to_live_requested.connect(self._playback.close)
+        self._playback.show()
+        return self._playback
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self._playback is not None:
+            self._playback.close()
+
+    def _on_self_start_finished(self, error: VideowallError | None) -> None:
+        if error is not None:
+            self._publish([error.user_message])
+            return
+        self._service = self._station.recording
+        self._timer.start()
+        self._on_timer_timeout()
+
+    def _on_timer_timeout(self) -> None:
+        if self._service is not None:
+            self._publish([w.text for w in recording_warnings(self._service.status())])
+
+    def _publish(self, texts: list[str]) -> None:
+        if texts != self._warnings:
+            self._warnings = texts
+            self.warnings_changed.emit(texts)
