@@ -50,10 +50,15 @@ def ffmpeg_decode_cpu(urls: Sequence[str], seconds: float, warmup_s: float = 2.0
         used = sum(process_cpu_s(p.pid) for p in procs) - start
         return used / (time.monotonic() - t0)
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_processes(procs)
+
+
+def stop_processes(procs: Sequence[subprocess.Popen], timeout_s: float = 5.0) -> None:
+    """Terminate, then kill whatever has not exited within ``timeout_s``."""
+    for p in procs:
+        p.terminate()
+    for p in procs:
+        try:
+            p.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            p.kill()

@@ -29,7 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.measure import percentile, process_cpu_s, rss_mb  # noqa: E402
+from bench.measure import percentile, process_cpu_s, rss_mb, stop_processes  # noqa: E402
 from videowall.model.camera import Profile  # noqa: E402
 from videowall.recording.camera_playback import CameraPlayback  # noqa: E402
 from videowall.recording.index import RecordingStore  # noqa: E402
@@ -101,13 +101,7 @@ def ffmpeg_copy_cpu(urls: list[str], out_dir: Path, seconds: float, warmup_s: fl
         return ((sum(process_cpu_s(p.pid) for p in procs) - cpu0) / elapsed,
                 (folder_bytes(out_dir) - bytes0) / elapsed)
     finally:
-        for p in procs:
-            p.terminate()
-        for p in procs:
-            try:
-                p.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop_processes(procs)
 
 
 def seek_latencies(store: RecordingStore, camera_ids: list[int], count: int) -> list[float]:

@@ -23,12 +23,11 @@ from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from videowall import __version__
+from videowall.media.test_clip import BACKGROUND_RGB, encode_test_clip
 
 CLIP_SIZE = (320, 240)
 CLIP_FPS = 25
 CLIP_SECONDS = 3
-BACKGROUND_RGB = (40, 200, 120)   # the clip's colour: neither the tile's black nor any overlay colour
-SQUARE_PX = 32                    # a white square moving across it, so consecutive frames differ
 COLOUR_TOLERANCE = 24             # per channel, after H.264's YUV 4:2:0 round trip and Qt's scaling
 WALL_SIZE = (640, 360)
 EXTRA_FRAMES_WANTED = 5           # after the first good picture, wait briefly for a few more (reported only)
@@ -134,40 +133,13 @@ def _wsdl_check() -> str:
 
 
 # -- the test clip ---------------------------------------------------------------------------------
-def encode_test_clip(path: Path, size: tuple[int, int] = CLIP_SIZE, fps: int = CLIP_FPS,
-                     seconds: int = CLIP_SECONDS) -> dict:
-    """Write an H.264 MP4 of ``BACKGROUND_RGB`` with a moving white square; return what was encoded."""
-    import av
-    import numpy as np
-
-    width, height = size
-    with av.open(str(path), "w") as container:
-        stream = container.add_stream("libx264", rate=fps, options={"preset": "ultrafast", "tune": "zerolatency",
-                                                                     "g": str(fps), "bf": "0"})
-        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
-        background = np.empty((height, width, 3), dtype=np.uint8)
-        background[:] = BACKGROUND_RGB
-        for index in range(fps * seconds):
-            picture = background.copy()
-            x = (index * 7) % (width - SQUARE_PX)
-            y = (index * 3) % (height - SQUARE_PX)
-            picture[y: y + SQUARE_PX, x: x + SQUARE_PX] = 255
-            for packet in stream.encode(av.VideoFrame.from_ndarray(picture, format="rgb24")):
-                container.mux(packet)
-        for packet in stream.encode():
-            container.mux(packet)
-    return {"codec": "libx264", "size": [width, height], "fps": fps, "seconds": seconds,
-            "bytes": path.stat().st_size,
-            "versions": {"pyav": av.__version__, "ffmpeg": str(av.ffmpeg_version_info)}}
-
-
 # -- playing it on a wall --------------------------------------------------------------------------
 def play_test_clip(timeout_s: float) -> dict:
     """Encode the clip, show it on an offscreen wall, check the tile's pixels. GUI thread."""
     with tempfile.TemporaryDirectory(prefix="videowall-selftest-", ignore_cleanup_errors=True) as tmp:
         clip = Path(tmp) / "selftest.mp4"
         t0 = time.monotonic()
-        encoded = encode_test_clip(clip)
+        encoded = encode_test_clip(clip, CLIP_SIZE, CLIP_FPS, CLIP_SECONDS)
         encode_s = time.monotonic() - t0
         result = _show_on_wall(clip, timeout_s)
     result["clip"] = {k: v for k, v in encoded.items() if k != "versions"}

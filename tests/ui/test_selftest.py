@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui import selftest
 from ui.app import create_application
+from videowall.media.test_clip import encode_test_clip
 from videowall.media.types import StreamOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,7 +30,7 @@ needs_file_source = pytest.mark.skipif(
 
 def test_the_test_clip_is_h264_in_the_expected_colour(tmp_path):
     clip = tmp_path / "clip.mp4"
-    info = selftest.encode_test_clip(clip, size=(160, 120), fps=10, seconds=1)
+    info = encode_test_clip(clip, size=(160, 120), fps=10, seconds=1)
     with av.open(str(clip)) as container:
         stream = container.streams.video[0]
         frames = [frame.to_ndarray(format="rgb24") for frame in container.decode(stream)]
