@@ -27,3 +27,12 @@ def test_non_square_pixels_use_the_display_aspect() -> None:
 
 def test_unknown_source_size_uses_the_box() -> None:
     assert fit_size(0, 0, 320, 180) == (320, 180)
+
+
+def test_nearly_native_sizes_are_converted_unscaled():
+    from videowall.media.decoder import decode_size
+    assert decode_size(640, 360, 638, 358) == (640, 360)      # a 3×3 tile on a 1080p wall: SIMD fast path
+    assert decode_size(640, 360, 700, 394) == (640, 360)
+    assert decode_size(640, 360, 478, 268) == (478, 268)      # a real downscale keeps swscale's filter
+    assert decode_size(640, 360, 1280, 720) == (1280, 720)
+    assert decode_size(0, 0, 10, 10) == (10, 10)

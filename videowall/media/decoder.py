@@ -29,6 +29,19 @@ _LOG_EVERY = 250
 MAX_LAG_S = 0.5
 
 
+# swscale converts YUV→BGRA ≈3× faster unscaled (SIMD path: 0.19 ms for 360p) than scaled (0.58 ms to
+# 478×268, 0.89 ms to 638×358). Within this ratio of the source size the picture is converted unscaled and
+# the painter absorbs the few pixels' difference (0.1–0.3 ms, nearest neighbour: invisible that close to 1:1).
+NEAR_NATIVE = 0.1
+
+
+def decode_size(src_w: int, src_h: int, fit_w: int, fit_h: int) -> tuple[int, int]:
+    """The size to convert a frame to, given the size that fits the tile: native when nearly the same."""
+    if src_w > 0 and src_h > 0 and abs(fit_w / src_w - 1) <= NEAR_NATIVE and abs(fit_h / src_h - 1) <= NEAR_NATIVE:
+        return src_w, src_h
+    return fit_w, fit_h
+
+
 def fit_size(src_w: int, src_h: int, box_w: int, box_h: int, sample_aspect: float = 1.0) -> tuple[int, int]:
     """The largest size that fits ``box_w``×``box_h`` and keeps the picture's display aspect ratio."""
     if src_w <= 0 or src_h <= 0 or box_w <= 0 or box_h <= 0:
@@ -189,7 +202,8 @@ class LiveDecoder:
             width, height = frame.width, frame.height
         else:
             sar = self._codec.sample_aspect_ratio
-            width, height = fit_size(frame.width, frame.height, *target, float(sar) if sar else 1.0)
+            width, height = decode_size(frame.width, frame.height,
+                                        *fit_size(frame.width, frame.height, *target, float(sar) if sar else 1.0))
         # One swscale pass straight from the decoder's YUV to tile-sized BGRA; one thread (sessions run in parallel).
         scaled = self._reformatter.reformat(frame, width=width, height=height, format="bgra",
                                             interpolation=INTERPOLATION, threads=1)
