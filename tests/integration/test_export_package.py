@@ -266,21 +266,13 @@ def test_an_edited_manifest_is_found(exported, tmp_path):
 
 
 def _city_ca_pkcs12(password: bytes) -> tuple[bytes, object]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.hazmat.primitives.serialization import pkcs12
-    from cryptography.x509.oid import NameOID
-    now = datetime.now().astimezone()
+
+    from tests.fixtures.certs import city_ca_chain
     ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Centrum Certyfikacji Urzędu Miasta")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(7).not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=700))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True).sign(ca_key, hashes.SHA256()))
-    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "SM Kraków")]))
-            .issuer_name(ca_name).public_key(key.public_key()).serial_number(8)
-            .not_valid_before(now - timedelta(days=1)).not_valid_after(now + timedelta(days=300))
-            .sign(ca_key, hashes.SHA256()))
+    ca, leaf = city_ca_chain(ca_key, key, datetime.now().astimezone())
     return pkcs12.serialize_key_and_certificates(b"sm", key, leaf, [ca],
                                                  serialization.BestAvailableEncryption(password)), ca
 

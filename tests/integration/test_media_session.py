@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 import pytest
 
+from tests.fixtures.waiting import wait_for
 from videowall.media.decoder import LiveDecoder
 from videowall.media.session import StreamSession
 from videowall.media.types import LiveFrame, SessionState, SessionStatus, StreamOptions, StreamSource
@@ -26,16 +27,6 @@ PASSWORD = "Kx7-wall!pass"
 WAIT_S = 15.0   # upper bound for anything we wait for; tests normally finish far sooner
 
 FAST = StreamOptions(read_timeout_s=2.0, backoff_initial_s=0.2, backoff_cap_s=1.0)
-
-
-def wait_for(condition: Callable[[], object], what: str, timeout_s: float = WAIT_S) -> object:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def threads_of(*sessions: StreamSession) -> list[threading.Thread]:

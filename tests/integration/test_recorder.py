@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import time
 from datetime import timedelta
 from pathlib import Path
 
 import av
 import pytest
 
+from tests.fixtures.waiting import wait_for
 from videowall.media.types import StreamOptions
 from videowall.model.camera import Profile
 from videowall.recording.index import NO_RECORDING, RecordingStore
@@ -32,16 +32,6 @@ SEGMENT_S = 2.0
 FRAME_S = 1 / 25
 SKIP_TOLERANCE_S = 3 * FRAME_S    # room for frames a starved simulator skipped at a segment's end
 FAST = StreamOptions(backoff_initial_s=0.2, backoff_cap_s=1.0, read_timeout_s=2.0)
-
-
-def wait_for(predicate, timeout_s: float, what: str):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 class Rig:
@@ -112,7 +102,7 @@ def test_records_contiguous_playable_segments_with_true_times(rig):
     service = rig.service()
     service.start()
     service.set_recording(camera_id, True, Profile.MAIN)
-    wait_for(lambda: service.recorder_status(camera_id).segments_written >= 3, 30, "three segments")
+    wait_for(lambda: service.recorder_status(camera_id).segments_written >= 3, "three segments", 30)
     service.stop()
 
     segments = service.store.segments_us(camera_id, 0, 2**62)
@@ -144,10 +134,10 @@ def test_recording_rides_on_the_live_session(rig):
     service = rig.service()
     service.start()
     service.set_recording(camera_id, True, Profile.MAIN)
-    wait_for(lambda: service.recorder_status(camera_id).state is RecorderState.RECORDING, 20, "recording")
+    wait_for(lambda: service.recorder_status(camera_id).state is RecorderState.RECORDING, "recording", 20)
     assert rig.supervisor.session_count() == 1
-    seq = wait_for(lambda: view.latest() and view.latest().seq, 10, "a live frame")
-    wait_for(lambda: view.latest().seq > seq + 10, 10, "live frames while recording")
+    seq = wait_for(lambda: view.latest() and view.latest().seq, "a live frame", 10)
+    wait_for(lambda: view.latest().seq > seq + 10, "live frames while recording", 10)
     service.set_recording(camera_id, False)
     assert rig.supervisor.session_count() == 1 and service.status().recorders == ()
     view.release()
@@ -161,10 +151,10 @@ def test_a_camera_outage_leaves_a_gap_and_recording_resumes(tmp_path, sim_factor
         service = rig.service(settle_s=0.5)
         service.start()
         service.set_recording(camera_id, True, Profile.MAIN)
-        wait_for(lambda: service.recorder_status(camera_id).segments_written >= 1, 20, "a first segment")
+        wait_for(lambda: service.recorder_status(camera_id).segments_written >= 1, "a first segment", 20)
         before = service.recorder_status(camera_id).segments_written
         sim.restart()
-        wait_for(lambda: service.recorder_status(camera_id).segments_written >= before + 2, 30, "recording again")
+        wait_for(lambda: service.recorder_status(camera_id).segments_written >= before + 2, "recording again", 30)
         segments = service.store.segments_us(camera_id, 0, 2**62)
         gaps = service.store.gaps(camera_id, segments[0].start_utc, segments[-1].end_utc)
         # Under load a switch from receive time to the camera's clock can leave a short unexplained hole

@@ -18,6 +18,18 @@ def wait_all_live(qtbot, wall, timeout=LIVE_TIMEOUT_MS):
                     timeout=timeout)
 
 
+SIM_PASSWORD = "correct-Horse-7"
+
+
+def camera_behind_password(station, sim_factory, given: str):
+    """A simulated camera that requires SIM_PASSWORD, saved with the password ``given`` in the keyring."""
+    sim = sim_factory(cameras=1, user="operator", password=SIM_PASSWORD)
+    cam = station.cameras.add(name="Gate", main_url=sim.url(1, "main"), sub_url=sim.url(1, "sub"),
+                              has_credentials=True)
+    station.secrets.set(cam.id, Credentials("operator", given))
+    return cam
+
+
 def test_nine_tiles_show_moving_video_of_their_own_camera(qtbot, station, simulator, open_wall):
     ids = add_sim_cameras(station, simulator, 9)
     wall = open_wall(ids)
@@ -51,10 +63,7 @@ def test_outage_shows_reconnecting_then_recovers_by_itself(qtbot, station, sim_f
 
 
 def test_wrong_password_says_authentication_failed_without_retry_storm(qtbot, station, sim_factory, open_wall):
-    sim = sim_factory(cameras=1, user="operator", password="correct-Horse-7")
-    cam = station.cameras.add(name="Gate", main_url=sim.url(1, "main"), sub_url=sim.url(1, "sub"),
-                              has_credentials=True)
-    station.secrets.set(cam.id, Credentials("operator", "wrong-Battery-9"))
+    cam = camera_behind_password(station, sim_factory, given="wrong-Battery-9")
     wall = open_wall([cam.id], size=(640, 360))
     tile = wall.tiles[0]
     qtbot.waitUntil(lambda: tile.label.state is SessionState.AUTH_FAILED, timeout=10_000)
@@ -66,10 +75,7 @@ def test_wrong_password_says_authentication_failed_without_retry_storm(qtbot, st
 
 
 def test_right_password_plays(qtbot, station, sim_factory, open_wall):
-    sim = sim_factory(cameras=1, user="operator", password="correct-Horse-7")
-    cam = station.cameras.add(name="Gate", main_url=sim.url(1, "main"), sub_url=sim.url(1, "sub"),
-                              has_credentials=True)
-    station.secrets.set(cam.id, Credentials("operator", "correct-Horse-7"))
+    cam = camera_behind_password(station, sim_factory, given=SIM_PASSWORD)
     wall = open_wall([cam.id], size=(640, 360))
     wait_all_live(qtbot, wall)
     assert shown_camera(wall.tiles[0], 1) == 1

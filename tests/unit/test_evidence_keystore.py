@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
 
 from videowall.config.secrets import MemoryKeyring, SecretsStore
+from tests.fixtures.certs import city_ca_chain
 from videowall.evidence.keystore import SigningKeyStore
 from videowall.evidence.secret_names import NamedSecrets
 from videowall.runtime.clock import FakeClock
@@ -31,15 +31,8 @@ def _store(tmp_path, keyring_store) -> SigningKeyStore:
 
 def _ca_issued_pkcs12(password: bytes) -> tuple[bytes, x509.Certificate, x509.Certificate]:
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "CA Gminy Miejskiej Kraków")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(10).not_valid_before(NOW - timedelta(days=1)).not_valid_after(NOW + timedelta(days=800))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True).sign(ca_key, hashes.SHA256()))
     key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "SM Kraków")]))
-            .issuer_name(ca_name).public_key(key.public_key()).serial_number(11)
-            .not_valid_before(NOW - timedelta(days=1)).not_valid_after(NOW + timedelta(days=400))
-            .sign(ca_key, hashes.SHA256()))
+    ca, leaf = city_ca_chain(ca_key, key, NOW, ca_name="CA Gminy Miejskiej Kraków")
     data = pkcs12.serialize_key_and_certificates(b"sm", key, leaf, [ca],
                                                  serialization.BestAvailableEncryption(password))
     return data, leaf, ca

@@ -7,10 +7,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+from cryptography.x509.oid import NameOID
 
+from tests.fixtures.certs import city_ca_chain
 from videowall.evidence.cms_verify import CmsError, verify_detached
 from videowall.evidence.signing import (SigningIdentity, cert_pem, cert_sha256, fingerprints_text,
                                         self_signed_identity, sign_detached)
@@ -89,16 +90,9 @@ def test_unreadable_signature_files_are_errors_not_crashes(rsa_identity, damage)
 
 def test_chain_certificates_travel_in_the_signature(tmp_path):
     ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Urząd Certyfikacji Miasta")])
-    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name).public_key(ca_key.public_key())
-          .serial_number(1).not_valid_before(NOW - timedelta(days=1)).not_valid_after(NOW + timedelta(days=900))
-          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True).sign(ca_key, hashes.SHA256()))
     leaf_key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    leaf = (x509.CertificateBuilder().subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Stanowisko 2")]))
-            .issuer_name(ca_name).public_key(leaf_key.public_key()).serial_number(2)
-            .not_valid_before(NOW - timedelta(days=1)).not_valid_after(NOW + timedelta(days=400))
-            .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CODE_SIGNING]), critical=False)
-            .sign(ca_key, hashes.SHA256()))
+    ca, leaf = city_ca_chain(ca_key, leaf_key, NOW, ca_name="Urząd Certyfikacji Miasta", leaf_name="Stanowisko 2",
+                             code_signing=True)
     identity = SigningIdentity(leaf_key, leaf, (ca,), "imported")
     signature = sign_detached(CONTENT, identity)
     verdict = verify_detached(signature, CONTENT)

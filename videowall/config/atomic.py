@@ -28,7 +28,7 @@ def write_atomic(path: Path | str, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def move_aside(path: Path | str, now_utc: datetime | None = None, label: str = "corrupt") -> Path:
@@ -41,11 +41,11 @@ def move_aside(path: Path | str, now_utc: datetime | None = None, label: str = "
         backup = source.with_name(f"{source.name}.{label}-{stamp}-{counter}")
         counter += 1
     os.rename(source, backup)
-    _fsync_dir(source.parent)
+    fsync_dir(source.parent)
     return backup
 
 
-def _fsync_dir(directory: Path) -> None:
+def fsync_dir(directory: Path) -> None:
     # Makes the rename itself durable. Directories cannot be opened for fsync on Windows.
     if os.name != "posix":
         return
