@@ -14,13 +14,13 @@ import argparse
 import json
 import os
 import sys
-import threading
 import time
 import urllib.request
+from pathlib import Path
 
-import av
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
@@ -30,6 +30,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from bench.measure import percentile  # noqa: E402
 from ui.ptz.bridge import PtzBridge  # noqa: E402
 from ui.ptz.tile_controller import TilePtzController  # noqa: E402
+from videowall.media.decoder import LiveDecoder  # noqa: E402
+from videowall.media.session import StreamSession  # noqa: E402
+from videowall.media.types import StreamSource  # noqa: E402
 from videowall.model.camera import Credentials  # noqa: E402
 from videowall.onvif.client import OnvifClient  # noqa: E402
 from videowall.onvif.ptz_device import PtzDevice  # noqa: E402
@@ -39,29 +42,32 @@ USER, PASSWORD = "bench", "bench-pw-123"
 
 
 class Frames:
-    """Newest decoded frame centre with its arrival time (own thread)."""
+    """The newest frame's grey centre, decoded by the product's own engine (StreamSession + LiveDecoder)."""
 
-    def __init__(self, url: str) -> None:
-        self._container = av.open(url, options={"rtsp_transport": "tcp", "analyzeduration": "100000",
-                                                "fflags": "nobuffer", "timeout": "5000000"}, timeout=5)
-        self.latest: tuple[int, np.ndarray] | None = None
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
+    def __init__(self, url: str, credentials: Credentials | None) -> None:
+        self._decoder = LiveDecoder()
+        self._session = StreamSession(StreamSource(camera_id=1, profile="sub", url=url),
+                                      credentials=lambda: credentials)
+        self._session.add_consumer(self._decoder)
+        self._session.start()
 
-    def _run(self) -> None:
-        for frame in self._container.decode(video=0):
-            gray = frame.to_ndarray(format="gray")
-            h, w = gray.shape
-            self.latest = (time.time_ns(), gray[h // 4: h * 3 // 4, w // 8: w * 5 // 8].astype(np.int16))
-            if self._stop.is_set():
-                return
+    @property
+    def latest(self) -> tuple[int, np.ndarray] | None:
+        """(arrival as epoch ns, grey centre: no text, patch or time code) of the newest frame."""
+        frame = self._decoder.latest()
+        if frame is None:
+            return None
+        arrived_ns = time.time_ns() - int((time.monotonic() - frame.received_monotonic) * 1e9)
+        image = frame.image
+        h, w = image.shape[:2]
+        centre = image[h // 4: h * 3 // 4, w // 8: w * 5 // 8, :3].mean(axis=2).astype(np.int16)
+        return arrived_ns, centre
 
     def wait_first(self, timeout_s: float = 15.0) -> None:
         deadline = time.monotonic() + timeout_s
         while self.latest is None:
-            if time.monotonic() > deadline or not self._thread.is_alive():
-                raise RuntimeError("no frame from the simulator's stream")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no frame from the simulator's stream: {self._session.status()}")
             time.sleep(0.01)
 
     def first_change_after(self, t0_ns: int, before: np.ndarray, timeout_s: float = 5.0) -> int | None:
@@ -74,9 +80,7 @@ class Frames:
         return None
 
     def close(self) -> None:
-        self._stop.set()
-        self._thread.join(5)
-        self._container.close()
+        self._session.close()
 
 
 def _requests(sim: SimulatorProcess) -> list[list]:
@@ -115,9 +119,7 @@ def run(presses: int, auth: bool) -> dict:
     tile = QWidget()
     TilePtzController(bridge, camera_of=lambda _w: 1, parent=tile).attach(tile)
     url = sim.url(1, "sub")
-    if auth:
-        url = url.replace("rtsp://", f"rtsp://{USER}:{PASSWORD}@")
-    frames = Frames(url)
+    frames = Frames(url, Credentials(USER, PASSWORD) if auth else None)
     home = factory(1)
     wire_ms, frame_ms = [], []
     try:
