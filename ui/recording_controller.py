@@ -23,7 +23,9 @@ PLAYBACK_START_BACK_S = 5 * 60
 
 class RecordingController(QObject):
     warnings_changed = Signal(list)     # list[str], the operator-facing texts (empty: all well)
+    playback_opened = Signal(object)    # the PlaybackWindow, once shown
     _start_finished = Signal(object)    # None or the VideowallError from start(), from the worker thread
+    _service_ready = Signal(object)     # (camera ids, service or VideowallError), from the worker thread
 
     def __init__(self, station: Station, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +34,7 @@ class RecordingController(QObject):
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
         self._start_finished.connect(self._on_self_start_finished)
+        self._service_ready.connect(self._on_self_service_ready)
         self._timer = QTimer(self)
         self._timer.setInterval(WARNING_POLL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -52,18 +55,33 @@ class RecordingController(QObject):
         threading.Thread(target=work, name="recording-start", daemon=True).start()
         return True
 
-    def open_playback(self, camera_ids: Sequence[int | None]) -> PlaybackWindow:
+    def open_playback(self, camera_ids: Sequence[int | None]) -> None:
+        """Open playback of these cameras; ``playback_opened`` follows. Opening the recordings index
+        (an integrity check growing with its size) runs on a worker, never on the GUI thread."""
+        ids = [cid for cid in camera_ids if cid is not None]
+
+        def work() -> None:
+            try:
+                self._service_ready.emit((ids, self._station.recording_service()))
+            except VideowallError as err:
+                self._service_ready.emit((ids, err))
+
+        threading.Thread(target=work, name="playback-open", daemon=True).start()
+
+    def _on_self_service_ready(self, result) -> None:
+        ids, service = result
+        if isinstance(service, VideowallError):
+            self._publish([*self._warnings, service.user_message])
+            return
         names = {camera.id: camera.name for camera in self._station.cameras.list()}
-        cameras = [(cid, names[cid]) for cid in camera_ids if cid in names]
-        service = self._station.recording_service()
         start_us = int((time.time() - PLAYBACK_START_BACK_S) * 1_000_000)
         if self._playback is not None:
             self._playback.close()
-        self._playback = PlaybackWindow(service.store, cameras, ZoneInfo(self._station.settings.timezone),
-                                        start_us, holds=service.holds)
+        self._playback = PlaybackWindow(service.store, [(cid, names[cid]) for cid in ids if cid in names],
+                                        ZoneInfo(self._station.settings.timezone), start_us, holds=service.holds)
         self._playback.back_to_live_requested.connect(self._playback.close)
         self._playback.show()
-        return self._playback
+        self.playback_opened.emit(self._playback)
 
     def close(self) -> None:
         self._timer.stop()

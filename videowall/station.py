@@ -7,7 +7,8 @@ database, secrets backend and stream supervisor.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from videowall.config.paths import data_dir as resolve_data_dir, database_path, settings_path
@@ -36,6 +37,7 @@ class Station:
     warnings: list[VideowallError]
     views: ViewStore | None = None      # named wall views (layout + cameras); set by ``open``
     recording: RecordingService | None = None   # created by ``recording_service``
+    _recording_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None) -> Station:
@@ -54,11 +56,13 @@ class Station:
 
         ``start()`` reconciles the index with the files and may take a while: call it off the GUI thread.
         """
-        if self.recording is None:
-            store = RecordingStore.open(database_path(self.data_dir), recordings_root(self.data_dir, self.settings))
-            self.recording = RecordingService(store, self.supervisor, policy=policy_from_settings(self.settings),
-                                              recorder_config=recorder_config)
-        return self.recording
+        with self._recording_lock:    # the GUI starts it from one worker and may open playback from another
+            if self.recording is None:
+                store = RecordingStore.open(database_path(self.data_dir),
+                                            recordings_root(self.data_dir, self.settings))
+                self.recording = RecordingService(store, self.supervisor, recorder_config=recorder_config,
+                                                  policy=policy_from_settings(self.settings))
+            return self.recording
 
     def close(self) -> None:
         if self.recording is not None:

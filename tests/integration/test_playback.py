@@ -13,7 +13,8 @@ from datetime import datetime, timezone
 import av
 import pytest
 
-from tests.integration.test_recorder import Rig, wait_for
+from tests.fixtures.waiting import wait_for
+from tests.integration.test_recorder import Rig
 from videowall.model.camera import Profile
 from videowall.recording.camera_playback import CameraPlayback
 from videowall.recording.index import NO_RECORDING
@@ -36,7 +37,7 @@ def recorded(tmp_path_factory, simulator):
     service.start()
     for camera_id in cameras:
         service.set_recording(camera_id, True, Profile.SUB)
-    wait_for(lambda: all(service.recorder_status(c).segments_written >= 4 for c in cameras), 40, "recordings")
+    wait_for(lambda: all(service.recorder_status(c).segments_written >= 4 for c in cameras), "recordings", 40)
     for camera_id in cameras:
         service.set_recording(camera_id, False)
     store = service.store
@@ -74,6 +75,9 @@ def _code_us(frame) -> int:
     code_ms = decode_timestamp(frame.image)
     assert code_ms is not None, "no pixel code in the picture"
     return code_ms * 1000
+
+
+MIN_STEADY_SAMPLES = 10
 
 
 def test_seek_lands_on_the_frame_shown_at_the_target(recorded):
@@ -116,7 +120,9 @@ def test_synchronized_cameras_stay_within_one_frame_interval(recorded):
                 a, b = frames
                 assert abs(a.utc_us - b.utc_us) < FRAME_US + 15_000
                 assert abs(_code_us(a) - _code_us(b)) < FRAME_US + 15_000   # the pictures too, not only labels
-        assert steady >= len(positions) // 2
+        # Enough frame-accurate samples that the check above was not vacuous (a loaded simulator skips
+        # frames, which removes positions from the check but never makes two cameras drift apart).
+        assert steady >= MIN_STEADY_SAMPLES
     finally:
         session.close()
 
@@ -193,16 +199,15 @@ def test_the_playback_thread_follows_commands(recorded):
     session.start()
     try:
         session.seek(start + 1_000_000)
-        state = wait_for(lambda: (s := session.state()).generation and s.position_us == start + 1_000_000 and s,
-                         10, "the seek")
+        state = wait_for(lambda: (s := session.state()).generation and s.position_us == start + 1_000_000 and s, "the seek", 10)
         assert not state.playing
         assert all(session.picture(c).frame is not None for c in cameras)
         session.play()
-        wait_for(lambda: session.state().position_us > start + 1_200_000, 10, "playing")
+        wait_for(lambda: session.state().position_us > start + 1_200_000, "playing", 10)
         session.pause()
-        paused = wait_for(lambda: not (s := session.state()).playing and s, 10, "paused")
+        paused = wait_for(lambda: not (s := session.state()).playing and s, "paused", 10)
         session.step(1)
-        stepped = wait_for(lambda: (s := session.state()).generation > paused.generation and s, 10, "a step")
+        stepped = wait_for(lambda: (s := session.state()).generation > paused.generation and s, "a step", 10)
         assert stepped.position_us == _shown_at(times, paused.position_us)[1]   # the next frame of the first camera
         assert from_us(stepped.position_us) < from_us(end)
     finally:

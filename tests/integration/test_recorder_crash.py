@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_recorder import FRAME_S, SKIP_TOLERANCE_S, ffprobe, wait_for
+from tests.fixtures.waiting import wait_for
+from tests.integration.test_recorder import FRAME_S, SKIP_TOLERANCE_S, ffprobe
 from videowall.model.camera import Profile
 from videowall.recording.fmp4_boxes import scan
 from videowall.recording.index import RecordingStore
@@ -70,8 +71,8 @@ def test_kill_9_mid_segment_then_restart(tmp_path, simulator):
     try:
         _read_until(first, "recording", 30)
         store = RecordingStore.open(db_path, data_dir / "recordings")
-        segment = wait_for(lambda: store.segments_us(camera.id, 0, 2**62), 10, "the open segment")[0]
-        wait_for(lambda: scan(segment.path).fragments >= 3, 20, "three fragments on disk")
+        segment = wait_for(lambda: store.segments_us(camera.id, 0, 2**62), "the open segment", 10)[0]
+        wait_for(lambda: scan(segment.path).fragments >= 3, "three fragments on disk", 20)
         os.kill(first.pid, signal.SIGKILL)
         first.wait(10)
     finally:

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from tests.integration.test_recorder import SKIP_TOLERANCE_S, Rig, ffprobe, wait_for
+from tests.fixtures.waiting import wait_for
+from tests.integration.test_recorder import SKIP_TOLERANCE_S, Rig, ffprobe
 from videowall.media.types import SessionState
 from videowall.model.camera import Profile
 from videowall.recording.recorder_types import GapReason, RecorderState
@@ -59,15 +60,14 @@ def test_full_disk_stops_recording_keeps_live_view_and_resumes(tmp_path, simulat
         _fill(filler, leave_free=400 * 1024)      # ≈ 1.5 s of the 720p stream
         service.set_recording(camera_id, True, Profile.MAIN)
 
-        status = wait_for(lambda: (s := service.recorder_status(camera_id)).state is RecorderState.DISK_FULL and s,
-                          30, "the disk to fill up")
+        status = wait_for(lambda: (s := service.recorder_status(camera_id)).state is RecorderState.DISK_FULL and s, "the disk to fill up", 30)
         assert "disk is full" in status.message
         seq = view.latest().seq
-        wait_for(lambda: view.latest().seq > seq + 10, 10, "live frames with the disk full")
+        wait_for(lambda: view.latest().seq > seq + 10, "live frames with the disk full", 10)
         assert view.status().state is SessionState.LIVE
 
         filler.unlink()
-        wait_for(lambda: service.recorder_status(camera_id).state is RecorderState.RECORDING, 20, "resumed")
+        wait_for(lambda: service.recorder_status(camera_id).state is RecorderState.RECORDING, "resumed", 20)
         service.stop()
 
         segments = service.store.segments_us(camera_id, 0, 2**62)

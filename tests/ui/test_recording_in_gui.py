@@ -23,7 +23,9 @@ def test_marked_camera_records_and_playback_opens_on_it(qtbot, station, sim_fact
     qtbot.waitUntil(lambda: station.recording is not None and any(
         r.state is RecorderState.RECORDING for r in station.recording.status().recorders), timeout=20_000)
     qtbot.waitUntil(lambda: station.recording.store.segment_count() >= 1, timeout=20_000)
-    window = controller.open_playback([cam.id, None])
+    with qtbot.waitSignal(controller.playback_opened, timeout=10_000) as opened:
+        controller.open_playback([cam.id, None])
+    window = opened.args[0]
     qtbot.addWidget(window)
     assert [tile.camera_id for tile in window.tiles] == [cam.id]
     window.back_to_live_requested.emit()
