@@ -26,25 +26,14 @@ from videowall.recording.types import SegmentState
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
 
-# Runs ``videowall`` with the recorder command (registering it if CORE_COMMAND_MODULES does not yet).
-LAUNCH = """
-import sys
-from videowall import cli
-from videowall.recording.cli import register
-
 # Known defect (open, see issue 5's note): under CPU load the recordings index can claim footage its files
 # lack, and gaps can go unrecorded. Reruns keep CI usable until the recorder indexes what was written.
-pytestmark = pytest.mark.flaky(reruns=2, reruns_delay=1)
-
-extra = [] if "videowall.recording.cli" in cli.CORE_COMMAND_MODULES else [register]
-sys.exit(cli.run(sys.argv[1:], extra=extra))
-"""
-
-pytestmark = pytest.mark.skipif(shutil.which("ffprobe") is None, reason="needs ffprobe")
+pytestmark = [pytest.mark.skipif(shutil.which("ffprobe") is None, reason="needs ffprobe"),
+              pytest.mark.flaky(reruns=2, reruns_delay=1)]
 
 
 def _recorder(data_dir: Path, *args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", LAUNCH, "recorder", "--data-dir", str(data_dir), *args],
+    return subprocess.Popen([sys.executable, "-m", "videowall.cli", "recorder", "--data-dir", str(data_dir), *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             cwd=Path(__file__).resolve().parents[2])
 
