@@ -23,6 +23,7 @@ CORE_COMMAND_MODULES = (
     "videowall.onvif.cli",
     "videowall.evidence.cli",
     "videowall.recording.cli",
+    "videowall.bookmarks.cli",
 )
 
 Registrar = Callable[[argparse._SubParsersAction], None]

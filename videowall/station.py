@@ -11,6 +11,8 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from videowall.bookmarks.identity import current_operator
+from videowall.bookmarks.store import BookmarkStore
 from videowall.config.paths import data_dir as resolve_data_dir, database_path, settings_path
 from videowall.config.secrets import SecretsStore, open_secrets
 from videowall.config.settings import Settings, load_settings
@@ -18,7 +20,7 @@ from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import RecorderConfig
 from videowall.recording.retention_policy import policy_from_settings
 from videowall.recording.service import RecordingService, recordings_root
-from videowall.runtime.errors import VideowallError
+from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
 from videowall.storage.views import ViewStore
@@ -37,7 +39,9 @@ class Station:
     warnings: list[VideowallError]
     views: ViewStore | None = None      # named wall views (layout + cameras); set by ``open``
     recording: RecordingService | None = None   # created by ``recording_service``
-    _recording_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _recording_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    _bookmarks: BookmarkStore | None = field(default=None, repr=False)
+    _closed: bool = field(default=False, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None) -> Station:
@@ -57,6 +61,8 @@ class Station:
         ``start()`` reconciles the index with the files and may take a while: call it off the GUI thread.
         """
         with self._recording_lock:    # the GUI starts it from one worker and may open playback from another
+            if self._closed:
+                raise VideowallError(ErrorKind.INTERNAL, "The station is closing; recordings are not available.")
             if self.recording is None:
                 store = RecordingStore.open(database_path(self.data_dir),
                                             recordings_root(self.data_dir, self.settings))
@@ -64,10 +70,28 @@ class Station:
                                                   policy=policy_from_settings(self.settings))
             return self.recording
 
+    @property
+    def operator(self) -> str:
+        """Who is logged in to this workstation: the operator named on bookmarks, holds and audit entries."""
+        return current_operator()
+
+    def bookmarks(self) -> BookmarkStore:
+        """The station's bookmarks, on the recording index (created on first use; recording is not started)."""
+        with self._recording_lock:
+            if self._bookmarks is None:
+                service = self.recording_service()
+                self._bookmarks = BookmarkStore(service.store, service.holds,
+                                                categories=lambda: self.settings.bookmark_categories)
+            return self._bookmarks
+
     def close(self) -> None:
-        if self.recording is not None:
-            self.recording.stop()
-            self.recording.store.close()
+        # Under the lock: a worker still building the recording service finishes first, and none starts after.
+        with self._recording_lock:
+            self._closed = True
+            recording = self.recording
+        if recording is not None:
+            recording.stop()
+            recording.store.close()
         self.supervisor.close()
 
 

@@ -9,9 +9,7 @@ import sys
 
 import pytest
 
-from tests.integration.test_onvif_support import PASSWORD, USER, ptz_sim
-
-__all__ = ["ptz_sim"]
+from tests.fixtures.onvif import PASSWORD, USER
 
 
 def _run(*args: str, stdin: str = "", data_dir=None) -> subprocess.CompletedProcess:

@@ -8,15 +8,13 @@ import urllib.request
 
 import pytest
 
-from tests.integration.test_onvif_support import (PASSWORD, USER, FrameGrabber, HostileServer, SilentServer,
-                                             ptz_sim, with_credentials)
+from tests.fixtures.onvif import PASSWORD, USER, FrameGrabber, HostileServer, SilentServer
 from videowall.model.camera import Credentials
 from videowall.onvif.client import OnvifClient
 from videowall.onvif.discovery import discover
 from videowall.onvif.onboarding import probe
 from videowall.runtime.errors import ErrorKind, VideowallError
 
-__all__ = ["ptz_sim"]
 CREDS = Credentials(USER, PASSWORD)
 _ENVELOPE = ('<?xml version="1.0"?>{dtd}<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" '
              'xmlns:tds="http://www.onvif.org/ver10/device/wsdl"><env:Body><tds:GetSystemDateAndTimeResponse>'
@@ -36,7 +34,7 @@ def test_probe_returns_the_simulators_uris_and_the_stream_plays(ptz_sim):
     assert report.main_uri == ptz_sim.url(1, "main") and report.sub_uri == ptz_sim.url(1, "sub")
     assert report.snapshot_uri.startswith(f"http://127.0.0.1:{ptz_sim.onvif_port}/")
     assert report.ptz and {p.token for p in report.profiles} == {"main", "sub"}
-    grabber = FrameGrabber(with_credentials(report.sub_uri))
+    grabber = FrameGrabber(report.sub_uri, CREDS)
     try:
         assert grabber.frame_after().size > 0
     finally:

@@ -7,7 +7,7 @@ import subprocess
 
 import pytest
 
-from tests.integration.test_onvif_support import HostileServer
+from tests.fixtures.onvif import HostileServer
 from videowall.onvif.client import OnvifClient, certificate_sha256
 from videowall.runtime.errors import ErrorKind, VideowallError
 

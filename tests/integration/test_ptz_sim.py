@@ -6,13 +6,12 @@ import time
 
 import pytest
 
-from tests.integration.test_onvif_support import PASSWORD, USER, FrameGrabber, difference, ptz_sim, with_credentials
+from tests.fixtures.onvif import PASSWORD, USER, FrameGrabber, difference
 from videowall.model.camera import Credentials
 from videowall.onvif.client import OnvifClient
 from videowall.onvif.ptz_device import PtzDevice
 from videowall.onvif.ptz_queue import PtzCommand, PtzController
 
-__all__ = ["ptz_sim"]
 SAME = 2.0      # mean |Δgrey| of two frames of a still picture (H.264 noise)
 MOVED = 10.0    # a shifted random-block scene differs far more
 
@@ -23,7 +22,7 @@ def ptz(ptz_sim):
     client.connect()
     device = PtzDevice(client, "sub")
     device.goto_home()
-    grabber = FrameGrabber(with_credentials(ptz_sim.url(1, "sub")))
+    grabber = FrameGrabber(ptz_sim.url(1, "sub"), Credentials(USER, PASSWORD))
     yield device, grabber
     device.stop()
     grabber.close()

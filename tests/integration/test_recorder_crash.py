@@ -26,10 +26,7 @@ from videowall.recording.types import SegmentState
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
 
-# Known defect (open, see issue 5's note): under CPU load the recordings index can claim footage its files
-# lack, and gaps can go unrecorded. Reruns keep CI usable until the recorder indexes what was written.
-pytestmark = [pytest.mark.skipif(shutil.which("ffprobe") is None, reason="needs ffprobe"),
-              pytest.mark.flaky(reruns=2, reruns_delay=1)]
+pytestmark = pytest.mark.skipif(shutil.which("ffprobe") is None, reason="needs ffprobe")
 
 
 def _recorder(data_dir: Path, *args: str) -> subprocess.Popen:

@@ -14,10 +14,6 @@ from videowall.media.types import SessionState
 from videowall.model.camera import Profile
 from videowall.recording.recorder_types import GapReason, RecorderState
 
-# Known defect (open, see issue 5's note): under CPU load the recordings index can claim footage its files
-# lack, and gaps can go unrecorded. Reruns keep CI usable until the recorder indexes what was written.
-pytestmark = pytest.mark.flaky(reruns=2, reruns_delay=1)
-
 
 DISK_BYTES = 4 * 1024 * 1024
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QWidget
 
-from tests.integration.test_onvif_support import PASSWORD, USER, SilentServer, ptz_sim
+from tests.fixtures.onvif import PASSWORD, USER, SilentServer
 from ui.app import create_application
 from ui.ptz.bridge import PtzBridge
 from ui.ptz.panel_widget import PtzPanelWidget
@@ -18,7 +18,6 @@ from videowall.model.camera import Credentials
 from videowall.onvif.client import OnvifClient
 from videowall.onvif.ptz_device import PtzDevice
 
-__all__ = ["ptz_sim"]
 CALL_TIMEOUT_S = 1.0
 
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tests.integration.test_onvif_support import PASSWORD, USER, ptz_sim
+from tests.fixtures.onvif import PASSWORD, USER
 from videowall.config.paths import database_path
 from ui.ptz.wall_ptz import WallPtz
 from videowall.model.camera import Credentials
 from videowall.onvif.saved import add_camera, ptz_device
 from videowall.onvif.store import OnvifStore
 from videowall.storage.db import open_database
-
-__all__ = ["ptz_sim"]
 
 
 def test_a_ptz_tile_moves_the_camera_and_the_panel_follows_focus(qtbot, station, open_wall, ptz_sim):

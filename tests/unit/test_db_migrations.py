@@ -43,7 +43,8 @@ def test_new_database_gets_every_migration_wal_and_foreign_keys(tmp_path):
         assert columns == ["id", "name", "location", "grp", "main_url", "sub_url", "transport",
                            "has_credentials", "created_utc", "updated_utc", "record", "record_profile"]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        assert {"cameras", "audit_log", "recording_segments", "legal_holds"} <= tables
+        assert {"cameras", "audit_log", "recording_segments", "legal_holds", "bookmarks", "bookmark_cameras",
+                "bookmark_holds", "bookmark_revisions"} <= tables
     finally:
         conn.close()
 

@@ -71,6 +71,14 @@ def test_gaps_between_and_around_segments_carry_their_reasons(store):
     assert [g.reason for g in store.gaps(2, _s(0), _s(10))] == [NO_RECORDING]
 
 
+def test_a_short_hole_with_a_known_reason_is_a_gap(store):
+    _add(store, 1, 0, 60)
+    _add(store, 1, 60.3, 120)                   # a camera reconnecting in 0.3 s: real footage lost
+    store.add_gap(1, to_us(_s(60)), to_us(_s(60.3)), "camera unreachable")
+    assert [(g.start_utc, g.end_utc, g.reason) for g in store.gaps(1, _s(0), _s(120))] == [
+        (_s(60), _s(60.3), "camera unreachable")]
+
+
 def test_cameras_marked_for_recording(store):
     conn = store.conn
     for name in ("Gate", "Square", "Park"):

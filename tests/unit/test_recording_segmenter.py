@@ -16,6 +16,7 @@ import pytest
 from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import GapReason, RecorderConfig, RecorderState
 from videowall.recording.segment_file import CopiedPacket, StreamParams
+from videowall.recording.segment_probe import probe_segment
 from videowall.recording.segmenter import Segmenter
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
@@ -142,3 +143,19 @@ def test_after_a_restart_the_gap_is_marked_recorder_not_running(store, clock, go
     second.stop()
     a, b = store.segments_us(1, 0, 2**62)
     assert [g.reason for g in store.gaps(1, a.start_utc, b.end_utc)] == [GapReason.NOT_RUNNING]
+
+
+def test_a_segment_in_progress_is_indexed_only_as_far_as_its_file_holds(store, clock, gop_packets):
+    segmenter = Segmenter(1, "main", store, clock, _config(segment_s=10.0, progress_every_s=0.2))
+    segmenter.stream_opened(PARAMS)
+    _feed(segmenter, clock, gop_packets, 3)
+    for n in range(3 * FPS, 3 * FPS + 12):         # half of the fourth GOP: still inside the muxer
+        data, key = gop_packets[n % len(gop_packets)]
+        clock.advance(1 / FPS)
+        segmenter.packet(CopiedPacket(data, n * TICKS, n * TICKS, TICKS, key, clock.monotonic(), None))
+    segment = store.segments_us(1, 0, 2**62)[0]
+    assert segment.state is SegmentState.RECORDING
+    in_file = probe_segment(segment.path)            # what a reader finds in the file right now
+    assert to_us(segment.end_utc) == in_file.end_us
+    assert (segment.end_utc - segment.start_utc).total_seconds() == pytest.approx(3.0, abs=0.001)
+    segmenter.stop()

@@ -181,3 +181,42 @@ def test_recording_settings_follow_the_polish_retention_rules(tmp_path):
         assert err.value.kind is ErrorKind.INVALID_INPUT
     with _pytest.raises(VideowallError, match="20 to 60"):
         Settings(retention_days=61)
+
+
+def test_version_2_file_gets_the_default_bookmark_settings(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"version": 2, "station_name": "Rynek", "retention_days": 40}', encoding="utf-8")
+    settings, error = load_settings(path)
+    assert error is None
+    assert (settings.version, settings.station_name, settings.retention_days) == (3, "Rynek", 40)
+    assert settings.bookmark_categories[:2] == ("wykroczenie drogowe", "zakłócanie porządku")
+    assert (settings.bookmark_pre_roll_s, settings.bookmark_post_roll_s) == (30, 60)
+
+
+def test_bookmark_categories_and_rolls_survive_a_round_trip(tmp_path):
+    path = tmp_path / "settings.json"
+    save_settings(path, Settings(bookmark_categories=("kradzież", "pożar"), bookmark_pre_roll_s=0,
+                                 bookmark_post_roll_s=3600))
+    on_disk = json.loads(path.read_text(encoding="utf-8"))
+    assert on_disk["bookmark_categories"] == ["kradzież", "pożar"]
+    settings, error = load_settings(path)
+    assert error is None
+    assert settings.bookmark_categories == ("kradzież", "pożar")
+    assert (settings.bookmark_pre_roll_s, settings.bookmark_post_roll_s) == (0, 3600)
+
+
+@pytest.mark.parametrize(("changes", "named"), [
+    ({"bookmark_categories": ()}, "bookmark_categories"),
+    ({"bookmark_categories": ("kradzież", "Kradzież")}, "twice"),
+    ({"bookmark_categories": ("kradzież", " ")}, "bookmark_categories"),
+    ({"bookmark_categories": ("line\nbreak",)}, "bookmark_categories"),
+    ({"bookmark_pre_roll_s": -1}, "bookmark_pre_roll_s"),
+    ({"bookmark_post_roll_s": 3601}, "bookmark_post_roll_s"),
+    ({"bookmark_post_roll_s": 1.5}, "bookmark_post_roll_s"),
+    ({"bookmark_pre_roll_s": 0, "bookmark_post_roll_s": 0}, "both be 0"),
+])
+def test_invalid_bookmark_settings_are_refused(changes, named):
+    with pytest.raises(VideowallError) as err:
+        Settings(**changes)
+    assert err.value.kind is ErrorKind.INVALID_INPUT
+    assert named in err.value.user_message

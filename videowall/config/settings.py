@@ -16,11 +16,12 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from videowall.bookmarks.model import DEFAULT_CATEGORIES, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, MAX_ROLL_S
 from videowall.config.atomic import move_aside, write_atomic
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
-CURRENT_VERSION = 2
+CURRENT_VERSION = 3
 _LANGUAGE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,4})?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -43,8 +44,14 @@ class Settings:
     # Named on evidence packages and handover protocols.
     organisation: str = ""
     unit: str = ""
+    # Bookmarks: the categories an operator picks from, and the footage kept around the marked moment.
+    bookmark_categories: tuple[str, ...] = DEFAULT_CATEGORIES
+    bookmark_pre_roll_s: int = DEFAULT_PRE_ROLL_S
+    bookmark_post_roll_s: int = DEFAULT_POST_ROLL_S
 
     def __post_init__(self) -> None:
+        if isinstance(self.bookmark_categories, list):   # JSON has no tuples
+            object.__setattr__(self, "bookmark_categories", tuple(self.bookmark_categories))
         problem = _first_problem(self)
         if problem is None and _is_int(self.reconnect_max_backoff_s):  # a hand-edited 30 means 30.0
             object.__setattr__(self, "reconnect_max_backoff_s", float(self.reconnect_max_backoff_s))
@@ -99,7 +106,12 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added bookmarks; their settings start at the defaults."""
+    return {**data, "version": 3}
+
+
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:
@@ -138,7 +150,27 @@ def _first_problem(s: Settings) -> str | None:
             return f"{name} must be text of at most 200 characters without control characters"
     if s.recordings_dir is not None and not (isinstance(s.recordings_dir, str) and s.recordings_dir.strip()):
         return "recordings_dir must be a folder path or null"
-    return _recording_problem(s)
+    return _bookmark_problem(s) or _recording_problem(s)
+
+
+def _bookmark_problem(s: Settings) -> str | None:
+    categories = s.bookmark_categories
+    if not isinstance(categories, tuple) or not categories:
+        return "bookmark_categories must be a non-empty list of category names"
+    for name in categories:
+        if not isinstance(name, str) or not name.strip() or name != name.strip() or len(name) > 100 \
+                or _CONTROL.search(name):
+            return (f"bookmark_categories must hold names of 1 to 100 characters without control characters "
+                    f"or surrounding spaces, not {name!r}")
+    if len({name.casefold() for name in categories}) != len(categories):
+        return "bookmark_categories must not name a category twice"
+    for name in ("bookmark_pre_roll_s", "bookmark_post_roll_s"):
+        value = getattr(s, name)
+        if not (_is_int(value) and 0 <= value <= MAX_ROLL_S):
+            return f"{name} must be a whole number of seconds from 0 to {MAX_ROLL_S}, not {value!r}"
+    if s.bookmark_pre_roll_s + s.bookmark_post_roll_s == 0:
+        return "bookmark_pre_roll_s and bookmark_post_roll_s cannot both be 0"
+    return None
 
 
 def _recording_problem(s: Settings) -> str | None:

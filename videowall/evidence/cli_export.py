@@ -32,19 +32,8 @@ EXIT_CANCELLED = 130
 
 @contextlib.contextmanager
 def station_recordings(station: Station) -> Iterator[RecordingIndex]:
-    """The station's recordings index: ``Station.recordings`` when the station has one, else the
-    recording store in the station's database (opened for this command, closed after it)."""
-    index = getattr(station, "recordings", None)
-    if index is not None:
-        yield index
-        return
-    from videowall.recording.index import RecordingStore
-    from videowall.recording.service import recordings_root
-    store = RecordingStore.open(database_path(station.data_dir), recordings_root(station.data_dir, station.settings))
-    try:
-        yield store
-    finally:
-        store.close()
+    """The station's recordings index (closed with the station; recording is not started)."""
+    yield station.recording_service().store
 
 
 def export_command(args: argparse.Namespace,

@@ -220,16 +220,24 @@ class RecordingStore:
         return self.gaps_us(camera_id, to_us(start_utc), to_us(end_utc))
 
     def gaps_us(self, camera_id: int, start_us: int, end_us: int) -> list[TimeGap]:
+        """Holes in the recording, each with its reason. A short hole is shown only when the recorder
+        knows why it is there (a camera reconnecting in 0.3 s is a real loss); unexplained ones below
+        MIN_GAP_US are the jitter of a clock anchor switching, not missing footage."""
         holes: list[tuple[int, int]] = []
         cursor = start_us
         for seg in self.segments_us(camera_id, start_us, end_us):
             seg_start, seg_end = to_us(seg.start_utc), to_us(seg.end_utc)
-            if seg_start - cursor >= MIN_GAP_US:
+            if seg_start > cursor:
                 holes.append((cursor, seg_start))
             cursor = max(cursor, seg_end)
-        if end_us - cursor >= MIN_GAP_US:
+        if end_us > cursor:
             holes.append((cursor, end_us))
-        return [TimeGap(from_us(a), from_us(b), self._reason(camera_id, a, b)) for a, b in holes]
+        gaps = []
+        for a, b in holes:
+            reason = self._reason(camera_id, a, b)
+            if b - a >= MIN_GAP_US or reason != NO_RECORDING:
+                gaps.append(TimeGap(from_us(a), from_us(b), reason))
+        return gaps
 
     def reason_at(self, camera_id: int, t_us: int) -> str:
         """Why ``camera_id`` has no recording at ``t_us`` (NO_RECORDING when nothing says why)."""

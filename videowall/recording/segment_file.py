@@ -82,6 +82,7 @@ class SegmentFile:
         self._params = params
         self._annexb_extradata = params.extradata if _is_annexb(params.extradata) else None
         self._first = True
+        self._keyframes = 0     # frag_keyframe: one fragment per keyframe muxed
         try:
             # flush_packets: each fragment goes to the file at once, so a failed write (disk full) raises
             # from the mux call that caused it instead of vanishing in the I/O buffer's final flush.
@@ -110,6 +111,7 @@ class SegmentFile:
             self._out.mux(packet)
         except (av.FFmpegError, OSError, ValueError) as err:
             raise _write_error(err, self.path) from err
+        self._keyframes += keyframe
 
     def close(self) -> None:
         """Flush the last fragment and close. Raises SegmentWriteError if the file did not get it all."""
@@ -122,9 +124,10 @@ class SegmentFile:
             raise _write_error(err, self.path) from err
         if self._first:
             return         # nothing was muxed: no header, no file
-        # The final flush of FFmpeg's I/O buffer reports no error (PyAV ignores it), so look at the file.
+        # The final flush of FFmpeg's I/O buffer reports no error (PyAV ignores it), so look at the file:
+        # a last fragment that never reached the disk leaves no torn box, only one fragment too few.
         result = scan(self.path)
-        if result.torn or not result.has_header:
+        if result.torn or not result.has_header or result.fragments < self._keyframes:
             full = shutil.disk_usage(self.path.parent).free < _NEARLY_FULL_BYTES
             raise SegmentWriteError(f"cannot write {self.path.name}: " + ("disk full" if full else "file cut short"),
                                     disk_full=full)

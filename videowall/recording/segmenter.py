@@ -39,7 +39,8 @@ class _Open:
     segment_id: int
     mapping: TimeMapping
     first_pts: int
-    end_pts: int
+    end_pts: int          # end of the last packet muxed
+    flushed_pts: int      # end of the last fragment in the file (fMP4 writes a GOP when the next one starts)
     path: Path
     progress_at: float
     time_base: Fraction
@@ -164,6 +165,8 @@ class Segmenter:
             if current is None:
                 return
         duration = packet.duration or self._stamps.frame_ticks
+        if packet.keyframe:
+            current.flushed_pts = current.end_pts
         try:
             current.file.write(packet.data, pts - current.first_pts, dts - current.first_pts, duration,
                                packet.keyframe)
@@ -173,7 +176,8 @@ class Segmenter:
         current.end_pts = max(current.end_pts, pts + duration)
         if self._clock.monotonic() >= current.progress_at:
             current.progress_at = self._clock.monotonic() + self._config.progress_every_s
-            self._store.update_segment(current.segment_id, current.utc_us(current.end_pts), _size(current.path))
+            # Index only what a reader can already find in the file, never the GOP still in the muxer.
+            self._store.update_segment(current.segment_id, current.utc_us(current.flushed_pts), _size(current.path))
 
     def stop(self) -> None:
         self._flush_settling()
@@ -208,7 +212,7 @@ class Segmenter:
         if self._gap is not None:
             self._store.add_gap(self.camera_id, self._gap[0], start_us, self._gap[1])
             self._gap = None
-        self._open = _Open(segment_file, segment_id, mapping, pts, pts, path,
+        self._open = _Open(segment_file, segment_id, mapping, pts, pts, pts, path,
                            self._clock.monotonic() + self._config.progress_every_s, params.time_base)
         self.status = replace(self.status, segment_path=str(path))
         self._set(RecorderState.RECORDING, "")

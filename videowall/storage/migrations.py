@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage import schema_audit, schema_onvif, schema_recordings, schema_views
+from videowall.storage import schema_audit, schema_bookmarks, schema_onvif, schema_recordings, schema_views
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(schema_recordings.VERSION, schema_recordings.DESCRIPTION, schema_recordings.STATEMENTS),
     Migration(schema_views.VERSION, schema_views.DESCRIPTION, schema_views.STATEMENTS),
     Migration(schema_onvif.VERSION, schema_onvif.DESCRIPTION, schema_onvif.STATEMENTS),
+    Migration(schema_bookmarks.VERSION, schema_bookmarks.DESCRIPTION, schema_bookmarks.STATEMENTS),
 )
 
 
