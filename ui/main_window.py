@@ -1,16 +1,22 @@
-"""The operator's main window: the wall of this screen in the middle, camera tree and views docked beside it,
-and one more wall window per extra screen. Other panels (PTZ, playback, bookmarks) dock in with ``add_dock``.
+"""The operator's main window: the wall of this screen in the middle, camera tree, views and bookmarks docked
+beside it, and one more wall window per extra screen. Other panels (PTZ, playback) dock in with ``add_dock``;
+the View menu shows or hides every dock. B / Ctrl+B on any wall bookmarks its selected tile's camera now.
 """
 
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
+from ui.bookmarks.controller import BookmarksController
+from ui.bookmarks.panel import BookmarksPanel
+from ui.bookmarks.texts import camera_names, local_text
 from ui.cameras.camera_panel import CameraPanel
 from ui.cameras.catalog import Catalog
 from ui.views.layout_editor import LayoutEditor
@@ -18,12 +24,16 @@ from ui.views.views_panel import ViewsPanel
 from ui.wall.screens import ScreenWalls
 from ui.wall.tour import Tour
 from ui.wall.wall_window import WallWindow
+from videowall.bookmarks.model import Bookmark
 from videowall.model.layout import Layout
+from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError
 from videowall.station import Station
 from videowall.storage.views import View
 
 log = logging.getLogger(__name__)
+EXPORT_BACK = timedelta(minutes=15)       # Ctrl+E proposes the selected camera's last 15 minutes
+STATUS_MS = 10_000
 
 
 def tr(text: str) -> str:
@@ -33,10 +43,15 @@ def tr(text: str) -> str:
 class MainWindow(QMainWindow):
     def __init__(self, station: Station, camera_ids: list[int | None] | None = None,
                  layout: Layout | None = None, extra_screens: bool = True,
-                 snapshot_dir: Path | None = None) -> None:
+                 snapshot_dir: Path | None = None, clock: Clock = SYSTEM_CLOCK) -> None:
         super().__init__()
         self.setWindowTitle(tr("videowall"))
         self.station = station
+        self.clock = clock
+        self.view_menu = self.menuBar().addMenu(tr("&View"))
+        self.bookmarks = BookmarksController(station, clock, self)
+        self.bookmarks.created.connect(self._on_bookmark_created)
+        self.bookmarks.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
         self._tz = ZoneInfo(station.settings.timezone)
         self._snapshot_dir = snapshot_dir
         cameras = station.cameras.list()
@@ -56,6 +71,10 @@ class MainWindow(QMainWindow):
         self.layout_editor.edit(self.wall.layout_)
         self.layout_editor.layout_applied.connect(self.apply_layout)
         self.add_dock(self.layout_editor, tr("Layout"))
+        self.bookmarks_panel = BookmarksPanel(self.bookmarks)
+        self.bookmarks_dock = self.add_dock(self.bookmarks_panel, tr("Bookmarks"), Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.bookmarks_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self._build_incidents_menu()
         self.screens = ScreenWalls(self._extra_wall, station.views, skip=self.screen(), parent=self)
         if extra_screens:
             self.screens.open_all()
@@ -72,6 +91,7 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable
                          | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
+        self.view_menu.addAction(dock.toggleViewAction())
         return dock
 
     def walls(self) -> list[WallWindow]:
@@ -119,8 +139,36 @@ class MainWindow(QMainWindow):
         wall = self.active_wall
         wall.show_view(layout, wall.cameras())
 
+    def selected_camera(self, wall: WallWindow | None = None) -> int | None:
+        wall = wall or self.active_wall
+        cameras = wall.cameras()
+        return cameras[wall.selected_index] if wall.selected_index < len(cameras) else None
+
+    def bookmark_selected_tile(self, wall: WallWindow | None = None) -> None:
+        """Bookmark the selected tile's camera at this moment; its edit dialog opens once it is saved."""
+        camera_id = self.selected_camera(wall)
+        if camera_id is None:
+            self.statusBar().showMessage(tr("Select a tile showing a camera to bookmark it."), STATUS_MS)
+            return
+        self.bookmarks.bookmark_now(camera_id, self)
+
+    def export_evidence(self) -> None:
+        """The export dialog for the selected tile's camera over the last 15 minutes (all can be changed)."""
+        from ui.export import open_export_dialog
+
+        camera_id = self.selected_camera()
+        now = self.clock.now_utc()
+        open_export_dialog(self, self.station, camera_ids=() if camera_id is None else (camera_id,),
+                           start_utc=now - EXPORT_BACK, end_utc=now)
+
+    def shift_activity_record(self) -> None:
+        from ui.activity import ShiftRecordDialog
+
+        ShiftRecordDialog(self.station, self).exec()
+
     # -- Qt ---------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
+        self.bookmarks.close()
         self.screens.close_all()
         self.wall.close()
         super().closeEvent(event)
@@ -131,7 +179,25 @@ class MainWindow(QMainWindow):
                           layout=layout, snapshot_dir=self._snapshot_dir)
         wall.view_key_pressed.connect(lambda hotkey, w=wall: self.recall_hotkey(w, hotkey))
         wall.view_tour_due.connect(lambda name, w=wall: self._show_named(w, name))
+        wall.bookmark_key_pressed.connect(lambda w=wall: self.bookmark_selected_tile(w))
         return wall
+
+    def _build_incidents_menu(self) -> None:
+        menu = self.menuBar().addMenu(tr("&Incidents"))
+        # No shortcut on this action: the walls take B / Ctrl+B themselves (a text field keeps its B).
+        menu.addAction(tr("Bookmark the selected tile") + "\tB", lambda: self.bookmark_selected_tile())
+        export = QAction(tr("Export evidence…"), self)
+        export.setShortcut(QKeySequence("Ctrl+E"))
+        export.triggered.connect(self.export_evidence)
+        self.addAction(export)
+        menu.addAction(export)
+        menu.addAction(tr("Shift activity record…"), self.shift_activity_record)
+
+    def _on_bookmark_created(self, bookmark: Bookmark) -> None:
+        names = {camera.id: camera.name for camera in self.station.cameras.list()}
+        self.statusBar().showMessage(
+            tr("Bookmark saved: %1, %2, %3").replace("%1", local_text(bookmark.at_utc, self._tz))
+            .replace("%2", camera_names(bookmark.camera_ids, names)).replace("%3", bookmark.category), STATUS_MS)
 
     def _show_named(self, wall: WallWindow, name: str) -> None:
         try:

@@ -1,5 +1,6 @@
 """Recording inside the GUI app: starts the station's recorder off the GUI thread, reports its warnings,
-and opens playback of the wall's cameras (back to live closes it)."""
+and opens playback of the wall's cameras (back to live closes it). With the main window's bookmarks,
+playback shows them on its timeline and B on a playback tile bookmarks the recorded moment it shows."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.playback.playback_window import PlaybackWindow
+from videowall.recording.timebase import from_us
 from videowall.recording.warnings import recording_warnings
 from videowall.runtime.errors import VideowallError
 from videowall.station import Station
@@ -25,11 +27,13 @@ class RecordingController(QObject):
     warnings_changed = Signal(list)     # list[str], the operator-facing texts (empty: all well)
     playback_opened = Signal(object)    # the PlaybackWindow, once shown
     _start_finished = Signal(object)    # None or the VideowallError from start(), from the worker thread
-    _service_ready = Signal(object)     # (camera ids, service or VideowallError), from the worker thread
+    _service_ready = Signal(object)     # (camera ids, start µs, service or VideowallError), from the worker thread
 
-    def __init__(self, station: Station, parent: QObject | None = None) -> None:
+    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None) -> None:
+        """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks)."""
         super().__init__(parent)
         self._station = station
+        self._bookmarks = bookmarks
         self._service = None
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
@@ -55,33 +59,44 @@ class RecordingController(QObject):
         threading.Thread(target=work, name="recording-start", daemon=True).start()
         return True
 
-    def open_playback(self, camera_ids: Sequence[int | None]) -> None:
-        """Open playback of these cameras; ``playback_opened`` follows. Opening the recordings index
-        (an integrity check growing with its size) runs on a worker, never on the GUI thread."""
+    def open_playback(self, camera_ids: Sequence[int | None], start_us: int | None = None) -> None:
+        """Open playback of these cameras at ``start_us`` (default: five minutes ago); ``playback_opened``
+        follows. Opening the recordings index (an integrity check growing with its size) runs on a worker,
+        never on the GUI thread."""
         ids = [cid for cid in camera_ids if cid is not None]
+        if start_us is None:
+            start_us = int((time.time() - PLAYBACK_START_BACK_S) * 1_000_000)
 
         def work() -> None:
             try:
-                self._service_ready.emit((ids, self._station.recording_service()))
+                self._service_ready.emit((ids, start_us, self._station.recording_service()))
             except VideowallError as err:
-                self._service_ready.emit((ids, err))
+                self._service_ready.emit((ids, start_us, err))
 
         threading.Thread(target=work, name="playback-open", daemon=True).start()
 
     def _on_self_service_ready(self, result) -> None:
-        ids, service = result
+        ids, start_us, service = result
         if isinstance(service, VideowallError):
             self._publish([*self._warnings, service.user_message])
             return
         names = {camera.id: camera.name for camera in self._station.cameras.list()}
-        start_us = int((time.time() - PLAYBACK_START_BACK_S) * 1_000_000)
         if self._playback is not None:
             self._playback.close()
-        self._playback = PlaybackWindow(service.store, [(cid, names[cid]) for cid in ids if cid in names],
-                                        ZoneInfo(self._station.settings.timezone), start_us, holds=service.holds)
-        self._playback.back_to_live_requested.connect(self._playback.close)
+        bookmarks = self._bookmarks
+        self._playback = playback = PlaybackWindow(
+            service.store, [(cid, names[cid]) for cid in ids if cid in names],
+            ZoneInfo(self._station.settings.timezone), start_us, holds=service.holds,
+            bookmarks=bookmarks.over if bookmarks is not None else None)
+        playback.back_to_live_requested.connect(playback.close)
+        if bookmarks is not None:
+            playback.bookmark_requested.connect(self._on_playback_bookmark_requested)
+            bookmarks.changed.connect(playback.reload_timeline)
         self._playback.show()
         self.playback_opened.emit(self._playback)
+
+    def _on_playback_bookmark_requested(self, camera_id: int, utc_us: int) -> None:
+        self._bookmarks.bookmark_at(camera_id, from_us(utc_us), self._playback)
 
     def close(self) -> None:
         self._timer.stop()

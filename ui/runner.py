@@ -82,8 +82,9 @@ def _attach_recording(station: Station, main_window=None):
     from PySide6.QtGui import QAction, QKeySequence
 
     from ui.recording_controller import RecordingController
+    from videowall.recording.timebase import to_us
 
-    controller = RecordingController(station)
+    controller = RecordingController(station, bookmarks=main_window.bookmarks if main_window is not None else None)
     if main_window is None:
         controller.warnings_changed.connect(lambda texts: [log.warning("recording: %s", t) for t in texts])
     else:
@@ -94,5 +95,7 @@ def _attach_recording(station: Station, main_window=None):
         action.triggered.connect(lambda: controller.open_playback(main_window.active_wall.cameras()))
         main_window.addAction(action)
         main_window.menuBar().addAction(action)
+        main_window.bookmarks_panel.playback_requested.connect(
+            lambda bookmark: controller.open_playback(bookmark.camera_ids, to_us(bookmark.start_utc)))
     controller.start_if_configured()
     return controller

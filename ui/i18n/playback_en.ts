@@ -25,5 +25,8 @@
     <message><source>stream restarted</source><translation>stream restarted</translation></message>
     <message><source>videowall — playback</source><translation>videowall — playback</translation></message>
     <message><source>write error</source><translation>write error</translation></message>
+    <message><source>Bookmark</source><translation>Bookmark</translation></message>
+    <message><source>Bookmark the moment shown on the selected tile (B)</source><translation>Bookmark the moment shown on the selected tile (B)</translation></message>
+    <message><source>evidence</source><translation>evidence</translation></message>
 </context>
 </TS>

@@ -25,5 +25,8 @@
     <message><source>stream restarted</source><translation>strumień wznowiony</translation></message>
     <message><source>videowall — playback</source><translation>videowall — odtwarzanie</translation></message>
     <message><source>write error</source><translation>błąd zapisu</translation></message>
+    <message><source>Bookmark</source><translation>Zakładka</translation></message>
+    <message><source>Bookmark the moment shown on the selected tile (B)</source><translation>Dodaj zakładkę w chwili widocznej na wybranym kafelku (B)</translation></message>
+    <message><source>evidence</source><translation>dowód</translation></message>
 </context>
 </TS>

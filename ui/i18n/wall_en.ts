@@ -34,6 +34,7 @@
     <message><source>show or hide this help</source><translation>show or hide this help</translation></message>
     <message><source>No camera %1</source><translation>No camera %1</translation></message>
     <message><source>Camera</source><translation>Camera</translation></message>
+    <message><source>bookmark this moment on the selected tile</source><translation>bookmark this moment on the selected tile</translation></message>
 </context>
 <context>
     <name>CameraPanel</name>
@@ -61,5 +62,13 @@
     <message><source>Cameras</source><translation>Cameras</translation></message>
     <message><source>Views</source><translation>Views</translation></message>
     <message><source>Layout</source><translation>Layout</translation></message>
+    <message><source>&amp;View</source><translation>&amp;View</translation></message>
+    <message><source>Bookmarks</source><translation>Bookmarks</translation></message>
+    <message><source>&amp;Incidents</source><translation>&amp;Incidents</translation></message>
+    <message><source>Bookmark the selected tile</source><translation>Bookmark the selected tile</translation></message>
+    <message><source>Export evidence…</source><translation>Export evidence…</translation></message>
+    <message><source>Shift activity record…</source><translation>Shift activity record…</translation></message>
+    <message><source>Select a tile showing a camera to bookmark it.</source><translation>Select a tile showing a camera to bookmark it.</translation></message>
+    <message><source>Bookmark saved: %1, %2, %3</source><translation>Bookmark saved: %1, %2, %3</translation></message>
 </context>
 </TS>

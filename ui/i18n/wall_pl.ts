@@ -34,6 +34,7 @@
     <message><source>show or hide this help</source><translation>pokaż lub ukryj tę pomoc</translation></message>
     <message><source>No camera %1</source><translation>Brak kamery %1</translation></message>
     <message><source>Camera</source><translation>Kamera</translation></message>
+    <message><source>bookmark this moment on the selected tile</source><translation>dodaj zakładkę w tej chwili na wybranym kafelku</translation></message>
 </context>
 <context>
     <name>CameraPanel</name>
@@ -61,5 +62,13 @@
     <message><source>Cameras</source><translation>Kamery</translation></message>
     <message><source>Views</source><translation>Widoki</translation></message>
     <message><source>Layout</source><translation>Układ</translation></message>
+    <message><source>&amp;View</source><translation>&amp;Widok</translation></message>
+    <message><source>Bookmarks</source><translation>Zakładki</translation></message>
+    <message><source>&amp;Incidents</source><translation>&amp;Zdarzenia</translation></message>
+    <message><source>Bookmark the selected tile</source><translation>Dodaj zakładkę na wybranym kafelku</translation></message>
+    <message><source>Export evidence…</source><translation>Eksport dowodu…</translation></message>
+    <message><source>Shift activity record…</source><translation>Informacja z czynności zmiany…</translation></message>
+    <message><source>Select a tile showing a camera to bookmark it.</source><translation>Wybierz kafelek z kamerą, aby dodać zakładkę.</translation></message>
+    <message><source>Bookmark saved: %1, %2, %3</source><translation>Zapisano zakładkę: %1, %2, %3</translation></message>
 </context>
 </TS>

@@ -1,4 +1,5 @@
-"""Playback controls: back to live, frame back, play/pause, frame forward, slower/faster, jump to a time.
+"""Playback controls: back to live, frame back, play/pause, frame forward, slower/faster, jump to a time,
+bookmark the selected tile.
 
 Only emits what the operator asked for; the PlaybackWindow turns that into session commands and
 calls ``show_state`` with what the session reports.
@@ -27,6 +28,7 @@ class PlaybackControlsWidget(QWidget):
     slower = Signal()
     faster = Signal()
     jump_requested = Signal("qlonglong")    # UTC µs
+    bookmark = Signal()
 
     def __init__(self, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +51,8 @@ class PlaybackControlsWidget(QWidget):
         self.date_edit.setToolTip(tr("Jump to this date and time (station time)"))
         layout.addWidget(self.date_edit)
         self.go_button = self._button(tr("Go"), self._jump, layout)
+        self.bookmark_button = self._button(tr("Bookmark"), self.bookmark.emit, layout,
+                                            tr("Bookmark the moment shown on the selected tile (B)"))
 
     def show_state(self, playing: bool, rate: float) -> None:
         self.play_button.setText("❚❚" if playing else "▶")

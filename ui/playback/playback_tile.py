@@ -9,7 +9,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.playback.badge import LIVE, NO_RECORDING, Badge, recorded_badge
@@ -20,6 +20,7 @@ RECORDED_COLOR = QColor(255, 196, 0)      # amber: recorded
 LIVE_COLOR = QColor(200, 30, 30)          # red: live
 NO_RECORDING_COLOR = QColor(90, 90, 90)
 BADGE_TEXT_COLOR = {LIVE: Qt.GlobalColor.white, NO_RECORDING: Qt.GlobalColor.white}
+SELECTED_PEN = QPen(Qt.GlobalColor.yellow, 3)     # as on the live wall
 
 
 def tr(text: str) -> str:
@@ -28,6 +29,7 @@ def tr(text: str) -> str:
 
 class PlaybackTileWidget(QWidget):
     size_changed = Signal(int, int, int)     # camera id, width, height in device pixels
+    pressed = Signal(object)                 # click: the window selects this tile
 
     def __init__(self, camera_id: int, name: str, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,16 @@ class PlaybackTileWidget(QWidget):
         self._frame: PlaybackFrame | None = None
         self._image: QImage | None = None
         self._badge = Badge(NO_RECORDING)
+        self.selected = False
+
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self.update()
+
+    def shown_time_us(self, position_us: int) -> int:
+        """The recorded time the operator sees: the shown frame's, else the playback position (a gap)."""
+        return self._frame.utc_us if self._frame is not None else position_us
 
     # -- driven by the window's timer (GUI thread) --------------------------------------------------
     def show_picture(self, picture: CameraPicture, state: PlaybackState) -> None:
@@ -74,6 +86,10 @@ class PlaybackTileWidget(QWidget):
         self.size_changed.emit(self.camera_id, int(self.width() * ratio), int(self.height() * ratio))
         super().resizeEvent(event)
 
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        self.pressed.emit(self)
+        super().mousePressEvent(event)
+
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.black)
@@ -84,6 +100,9 @@ class PlaybackTileWidget(QWidget):
             reason = f"\n{tr(self._badge.detail)}" if self._badge.detail else ""
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No recording at this time") + reason)
         self._paint_badge(painter)
+        if self.selected:
+            painter.setPen(SELECTED_PEN)
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
 
     def _paint_badge(self, painter: QPainter) -> None:

@@ -1,17 +1,19 @@
 """PlaybackWindow: synchronized playback of the cameras of a view, with timeline and controls.
 
 One PlaybackSession (core, own thread) decodes; one QTimer here shows what it published. The
-timeline's lanes are read from the index on a worker thread and arrive as a queued signal. "Back to
-live" closes the playback and tells the owner (the wall) to show the live tiles again.
+timeline's lanes (and the cameras' bookmarks) are read on a worker thread and arrive as a queued signal.
+B or Ctrl+B asks the owner to bookmark the selected tile's shown recorded time. "Back to live" closes
+the playback and tells the owner (the wall) to show the live tiles again.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from dataclasses import replace
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -22,6 +24,7 @@ from ui.playback.controls_widget import PlaybackControlsWidget
 from ui.playback.playback_tile import PlaybackTileWidget
 from ui.playback.timeline_model import CameraLane, TimelineModel, lane_for
 from ui.playback.timeline_widget import TimelineWidget
+from videowall.bookmarks.model import Bookmark
 from videowall.recording.holds import HoldStore
 from videowall.recording.index import RecordingStore
 from videowall.recording.playback import PlaybackSession, PlaybackState
@@ -34,29 +37,40 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 40
 LANES_RELOAD_MS = 15_000
 DEFAULT_SPAN_US = 10 * 60 * 1_000_000
+BOOKMARK_KEYS = ("B", "Ctrl+B")
+
+# A camera's bookmarks overlapping a time range; called on the timeline's worker thread.
+BookmarkSource = Callable[[int, datetime, datetime], list[Bookmark]]
 
 
 class PlaybackWindow(QWidget):
     back_to_live_requested = Signal()
+    bookmark_requested = Signal(int, "qlonglong")   # camera id, the recorded UTC µs shown on its tile
     _lanes_loaded = Signal(object)           # tuple[CameraLane, ...], from the worker thread
 
     def __init__(self, index: RecordingStore, cameras: Sequence[tuple[int, str]], tz: ZoneInfo, start_us: int,
-                 holds: HoldStore | None = None, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None) -> None:
+                 holds: HoldStore | None = None, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None,
+                 bookmarks: BookmarkSource | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Playback", "videowall — playback"))
-        self._index, self._holds, self._cameras = index, holds, list(cameras)
+        self._index, self._holds, self._bookmarks, self._cameras = index, holds, bookmarks, list(cameras)
         self.session = PlaybackSession(index, [cid for cid, _ in cameras], start_us, clock=clock)
         self._state = self.session.state()
         # What the operator asked for last: several clicks arrive before the session reports back.
         self._rate, self._playing = self._state.rate, self._state.playing
         self._shown_generation = -1
+        self._closed = False
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="playback-timeline")
         self.tiles = [PlaybackTileWidget(cid, name, tz) for cid, name in cameras]
+        self.selected_index = 0
+        if self.tiles:
+            self.tiles[0].set_selected(True)
         self.timeline = TimelineWidget(TimelineModel(start_us - DEFAULT_SPAN_US // 2,
                                                      start_us + DEFAULT_SPAN_US // 2, start_us,
                                                      tuple(CameraLane(cid, name) for cid, name in cameras)), tz)
         self.controls = PlaybackControlsWidget(tz)
         self.controls.set_jump_time(start_us)
+        self.controls.bookmark_button.setVisible(bookmarks is not None)
         self._build_layout()
         self._connect()
         self._timer = QTimer(self)
@@ -93,6 +107,7 @@ class PlaybackWindow(QWidget):
         return self._state
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._closed = True
         self._timer.stop()
         self._reload_timer.stop()
         self.session.close()
@@ -122,6 +137,22 @@ class PlaybackWindow(QWidget):
         self.timeline.set_model(self.timeline.model.centered_on(utc_us))
         self._load_lanes()
 
+    def select(self, index: int) -> None:
+        self.selected_index = max(0, min(index, len(self.tiles) - 1))
+        for n, tile in enumerate(self.tiles):
+            tile.set_selected(n == self.selected_index)
+
+    def request_bookmark(self) -> None:
+        """Ask the owner to bookmark the recorded moment the selected tile shows."""
+        if self._bookmarks is None or not self.tiles:
+            return
+        tile = self.tiles[self.selected_index]
+        self.bookmark_requested.emit(tile.camera_id, tile.shown_time_us(self.session.state().position_us))
+
+    def reload_timeline(self) -> None:
+        """Read the lanes again (e.g. a bookmark was created or changed)."""
+        self._load_lanes()
+
     def back_to_live(self) -> None:
         self.back_to_live_requested.emit()
         self.close()
@@ -140,8 +171,9 @@ class PlaybackWindow(QWidget):
         layout.addWidget(self.controls)
 
     def _connect(self) -> None:
-        for tile in self.tiles:
+        for n, tile in enumerate(self.tiles):
             tile.size_changed.connect(self.session.set_box)
+            tile.pressed.connect(lambda _tile, n=n: self.select(n))
         self.timeline.position_requested.connect(self.session.seek)
         self.timeline.window_changed.connect(lambda *_: self._load_lanes())
         self.controls.play_pause.connect(self.toggle_play)
@@ -150,12 +182,17 @@ class PlaybackWindow(QWidget):
         self.controls.faster.connect(lambda: self.change_speed(True))
         self.controls.jump_requested.connect(self.jump_to)
         self.controls.back_to_live.connect(self.back_to_live)
+        self.controls.bookmark.connect(self.request_bookmark)
         self._lanes_loaded.connect(self._on_lanes_loaded, Qt.ConnectionType.QueuedConnection)
         for keys, action in ((Qt.Key.Key_Space, self.toggle_play), (Qt.Key.Key_Right, lambda: self.step(1)),
                              (Qt.Key.Key_Left, lambda: self.step(-1))):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
+        for keys in BOOKMARK_KEYS:
+            QShortcut(QKeySequence(keys), self).activated.connect(self.request_bookmark)
 
     def _load_lanes(self) -> None:
+        if self._closed:
+            return
         model = self.timeline.model
         self._worker.submit(self._read_lanes, model.start_us, model.end_us)
 
@@ -169,7 +206,8 @@ class PlaybackWindow(QWidget):
                     holds = [(h.start_utc, h.end_utc, h.case_number)
                              for h in self._holds.holds_over(camera_id, from_us(start_us), from_us(end_us))]
                 lanes.append(lane_for(camera_id, name, self._index.segments_us(camera_id, start_us, end_us),
-                                      self._index.gaps_us(camera_id, start_us, end_us), holds))
+                                      self._index.gaps_us(camera_id, start_us, end_us), holds,
+                                      self._bookmarks_over(camera_id, start_us, end_us)))
         except Exception:
             log.exception("loading the playback timeline failed")
             return
@@ -177,6 +215,16 @@ class PlaybackWindow(QWidget):
             self._lanes_loaded.emit(tuple(lanes))
         except RuntimeError:   # the window was closed and deleted meanwhile
             pass
+
+    def _bookmarks_over(self, camera_id: int, start_us: int, end_us: int) -> list[Bookmark]:
+        """Worker thread: the camera's bookmarks; without them the recorded ranges still show."""
+        if self._bookmarks is None:
+            return []
+        try:
+            return self._bookmarks(camera_id, from_us(start_us), from_us(end_us))
+        except Exception:
+            log.exception("loading the bookmarks of camera %s for the timeline failed", camera_id)
+            return []
 
     def _on_lanes_loaded(self, lanes: tuple[CameraLane, ...]) -> None:
         self.timeline.set_model(replace(self.timeline.model, lanes=lanes))

@@ -1,5 +1,5 @@
 """What a playback timeline shows, in plain values (no Qt): the visible window, per-camera recorded
-ranges, gaps with reasons, legal holds, the cursor, and tick marks in the station's local time.
+ranges, gaps with reasons, legal holds, bookmarks, the cursor, and tick marks in the station's local time.
 
 Times are UTC microseconds; the widget only maps them to pixels with ``x_of``/``time_at``.
 """
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from videowall.bookmarks.model import Bookmark
 from videowall.recording.timebase import from_us, to_us
 from videowall.recording.types import RecordedSegment, TimeGap
 
@@ -28,12 +29,25 @@ class Span:
 
 
 @dataclass(frozen=True)
+class BookmarkMark:
+    """A bookmark on a lane: a flag at the marked moment over the shaded footage range around it."""
+    bookmark_id: int
+    at_us: int
+    start_us: int
+    end_us: int
+    category: str
+    description: str
+    evidence: bool
+
+
+@dataclass(frozen=True)
 class CameraLane:
     camera_id: int
     name: str
     recorded: tuple[Span, ...] = ()
     gaps: tuple[Span, ...] = ()
     holds: tuple[Span, ...] = ()
+    bookmarks: tuple[BookmarkMark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -100,8 +114,9 @@ class TimelineModel:
 
 
 def lane_for(camera_id: int, name: str, segments: list[RecordedSegment], gaps: list[TimeGap],
-             holds: list[tuple[datetime, datetime, str]]) -> CameraLane:
-    """A camera's lane from index rows: segments merged into ranges, gaps and holds as spans."""
+             holds: list[tuple[datetime, datetime, str]], bookmarks: list[Bookmark] = ()) -> CameraLane:
+    """A camera's lane from index rows: segments merged into ranges, gaps and holds as spans, bookmarks
+    (withdrawn ones left out) as marks."""
     recorded: list[Span] = []
     for segment in sorted(segments, key=lambda s: s.start_utc):
         start, end = to_us(segment.start_utc), to_us(segment.end_utc)
@@ -112,7 +127,13 @@ def lane_for(camera_id: int, name: str, segments: list[RecordedSegment], gaps: l
             recorded.append(Span(start, end))
     return CameraLane(camera_id, name, tuple(recorded),
                       tuple(Span(to_us(g.start_utc), to_us(g.end_utc), g.reason) for g in gaps),
-                      tuple(Span(to_us(a), to_us(b), label) for a, b, label in holds))
+                      tuple(Span(to_us(a), to_us(b), label) for a, b, label in holds),
+                      tuple(mark_for(b) for b in sorted(bookmarks, key=lambda b: b.at_utc) if not b.withdrawn))
+
+
+def mark_for(bookmark: Bookmark) -> BookmarkMark:
+    return BookmarkMark(bookmark.id, to_us(bookmark.at_utc), to_us(bookmark.start_utc), to_us(bookmark.end_utc),
+                        bookmark.category, bookmark.description, bookmark.evidence)
 
 
 def lane_at(lane: CameraLane, t_us: int) -> str:

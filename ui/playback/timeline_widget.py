@@ -1,6 +1,7 @@
-"""The playback timeline: one lane per camera with recorded ranges, gaps, legal holds, and the cursor.
+"""The playback timeline: one lane per camera with recorded ranges, gaps, legal holds, bookmarks, and the cursor.
 
-Clicking or dragging asks for that moment (``position_requested``); the wheel zooms around the pointer
+Clicking or dragging asks for that moment (``position_requested``); clicking a bookmark's flag asks for
+the bookmarked moment itself, and hovering it shows what was marked. The wheel zooms around the pointer
 (``window_changed``, so the owner can load the lanes of the new window). Paints from a TimelineModel
 only; it never touches the index itself.
 """
@@ -9,11 +10,12 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ui.playback.timeline_model import TimelineModel
+from ui.playback.badge import local_time_text
+from ui.playback.timeline_model import BookmarkMark, TimelineModel
 from videowall.recording.index import NO_RECORDING
 
 LABEL_WIDTH = 110
@@ -26,8 +28,17 @@ RECORDED_COLOR = QColor(60, 170, 90)
 GAP_COLOR = QColor(150, 60, 60)           # a gap with a known reason (disk full, camera unreachable…)
 HOLD_COLOR = QColor(255, 196, 0)
 CURSOR_COLOR = QColor(255, 80, 80)
+BOOKMARK_COLOR = QColor(70, 150, 255)
+EVIDENCE_COLOR = QColor(230, 60, 230)     # a bookmark marked as evidence
+SPAN_ALPHA = 110                          # the bookmark's footage range shades the lane
+FLAG_SIZE = 6
+MARK_HIT_PX = 5                           # how near a click or the pointer must be to a flag
 TEXT_COLOR = QColor(220, 220, 220)
 ZOOM_STEP = 0.8
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Playback", text)
 
 
 class TimelineWidget(QWidget):
@@ -65,10 +76,43 @@ class TimelineWidget(QWidget):
     def lane_y(self, index: int) -> int:
         return RULER_HEIGHT + index * (LANE_HEIGHT + LANE_GAP) + LANE_GAP
 
+    def mark_at(self, x: float, y: float) -> BookmarkMark | None:
+        """The bookmark whose flag is under (x, y), the nearest if several."""
+        for index, lane in enumerate(self._model.lanes):
+            top = self.lane_y(index)
+            if top <= y < top + LANE_HEIGHT and x >= LABEL_WIDTH:
+                near = [(abs(self.x_of(mark.at_us) - x), mark) for mark in lane.bookmarks]
+                near = [(distance, mark) for distance, mark in near if distance <= MARK_HIT_PX]
+                if near:
+                    return min(near, key=lambda pair: pair[0])[1]
+        return None
+
+    def mark_tooltip(self, mark: BookmarkMark) -> str:
+        evidence = " · " + tr("evidence") if mark.evidence else ""
+        lines = [f"{mark.category}{evidence}", local_time_text(mark.at_us, self._tz)[:19]]
+        if mark.description:
+            lines.insert(1, mark.description)
+        return "\n".join(lines)
+
     # -- Qt ---------------------------------------------------------------------------------------
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
-            self._request(event.position().x())
+            mark = self.mark_at(event.position().x(), event.position().y())
+            if mark is not None:
+                self.position_requested.emit(mark.at_us)
+            else:
+                self._request(event.position().x())
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            mark = self.mark_at(event.pos().x(), event.pos().y())
+            if mark is not None:
+                QToolTip.showText(event.globalPos(), self.mark_tooltip(mark), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         if event.buttons() & Qt.MouseButton.LeftButton:
@@ -100,6 +144,8 @@ class TimelineWidget(QWidget):
                 self._fill_span(painter, span.start_us, span.end_us, y, LANE_HEIGHT, RECORDED_COLOR)
             for span in lane.holds:
                 self._fill_span(painter, span.start_us, span.end_us, y, 4, HOLD_COLOR)
+            for mark in lane.bookmarks:
+                self._paint_mark(painter, mark, y)
         x = self.x_of(self._model.cursor_us)
         if LABEL_WIDTH <= x <= self.width():
             painter.setPen(QPen(CURSOR_COLOR, 2))
@@ -119,6 +165,22 @@ class TimelineWidget(QWidget):
         right = min(float(self.width()), self.x_of(end_us))
         if right > left:
             painter.fillRect(QRectF(left, y, max(1.0, right - left), height), color)
+
+    def _paint_mark(self, painter: QPainter, mark: BookmarkMark, y: int) -> None:
+        color = EVIDENCE_COLOR if mark.evidence else BOOKMARK_COLOR
+        shade = QColor(color)
+        shade.setAlpha(SPAN_ALPHA)
+        self._fill_span(painter, mark.start_us, mark.end_us, y + 4, LANE_HEIGHT - 4, shade)
+        x = self.x_of(mark.at_us)
+        if not LABEL_WIDTH <= x <= self.width():
+            return
+        painter.fillRect(QRectF(round(x) - 1, y, 2, LANE_HEIGHT), color)
+        flag = QPolygonF([QPointF(round(x) + 1, y), QPointF(round(x) + 1 + FLAG_SIZE, y + FLAG_SIZE / 2),
+                          QPointF(round(x) + 1, y + FLAG_SIZE)])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPolygon(flag)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _request(self, x: float) -> None:
         t_us = self._model.time_at(x - LABEL_WIDTH, self.lane_width())

@@ -2,14 +2,15 @@
 
 Arrows move the selection, Enter maximises/restores (or, after digits, puts camera number N in the
 selected tile), Esc restores / cancels / unzooms, Ctrl+S snapshots, I toggles the info overlay, +/-
-zoom, F1 or ? shows the shortcut help, F2–F12 and Alt+1…9 recall views.
+zoom, B or Ctrl+B bookmarks the selected tile's camera now (the owner acts on ``bookmark_key_pressed``),
+F1 or ? shows the shortcut help, F2–F12 and Alt+1…9 recall views.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel
 
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ SHORTCUTS = (
     ("wheel / + −", "digital zoom; drag to move the zoomed picture"),
     ("Ctrl+S", "snapshot of the tile to PNG"),
     ("I", "show or hide stream details"),
+    ("B / Ctrl+B", "bookmark this moment on the selected tile"),
     ("F2–F12, Alt+1…9", "recall a saved view"),
     ("F1 / ?", "show or hide this help"),
 )
@@ -37,6 +39,8 @@ def tr(text: str) -> str:
 
 class WallKeys:
     """Mixed into WallWindow (before QWidget)."""
+
+    bookmark_key_pressed = Signal()      # B / Ctrl+B: bookmark the selected tile's camera at this moment
 
     def _init_keys(self) -> None:
         self.typed_number = ""
@@ -93,6 +97,9 @@ class WallKeys:
             return True
         if ctrl and key == Qt.Key.Key_S:
             self.snapshot_selected()
+            return True
+        if key == Qt.Key.Key_B and not alt:
+            self.bookmark_key_pressed.emit()
             return True
         if key == Qt.Key.Key_I and not ctrl:
             self.selected_tile.toggle_info()
