@@ -1,11 +1,24 @@
 """Benchmark: switching a 16-tile wall between two views of different cameras — time until all 16 tiles are live.
 
-    .venv/bin/python bench/view_switch.py --switches 10
+    .venv/bin/python bench/view_switch.py --switches 10              # cold and warm, same run
+    .venv/bin/python bench/view_switch.py --warm on --switches 20
 
-Two views of 16 simulated cameras each (sub streams, 4×4 at 1920×1080). Each switch is timed from
-``show_view`` to the moment every tile has painted a frame of its new camera; tiles keep painting their
-old picture in between, and the report counts any tile seen without a picture (black) during a switch.
-Also checks that only the new view's sessions stay open.
+Two views of 16 simulated cameras each (sub streams, 4×4 at 1920×1080), saved on keys F2 and F3 as an
+operator would have them. Each switch is timed from ``show_view`` to the moment every tile has painted a
+frame of its new camera; tiles keep painting their old picture in between, and the report counts any tile
+seen without a picture (black) during a switch.
+
+- cold (``--warm off``): nothing pre-opened: every switch opens 16 RTSP sessions and waits for keyframes;
+  the old view's sessions close.
+- warm (``--warm on``): ``ViewWarmup`` keeps the views on keys warm: the other view's 16 sessions stay
+  connected with idle decoders and their last GOP kept, so a switch opens nothing.
+
+The simulator starts an x264 pipeline per mount only while someone watches it; real cameras encode all the
+time. So before measuring, one ffmpeg reader (``-c copy``, no decoding) opens every mount and keeps it
+streaming for the whole run: the simulator's pipeline start-up is not counted, in either mode.
+
+Then the CPU of N warm sessions (demux only) against the same N sessions live (decoding at tile size).
+Every figure comes with the 1-minute load average: other work on the machine dominates the results.
 """
 
 from __future__ import annotations
@@ -13,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,20 +38,53 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
-from bench.measure import percentile  # noqa: E402
+from bench.measure import percentile, stop_processes  # noqa: E402
 from ui.app import create_application  # noqa: E402
+from ui.views.warmup import ViewWarmup  # noqa: E402
 from ui.wall.wall_window import WallWindow  # noqa: E402
 from videowall.model.layout import uniform  # noqa: E402
 from videowall.sim.simulator import SimulatorProcess  # noqa: E402
 from videowall.station import Station  # noqa: E402
+from videowall.storage.views import View  # noqa: E402
 
 TILES = 16
+TILE_SIZE = (478, 268)      # a 4×4 tile of a 1920×1080 wall
 
 
 def spin(seconds: float) -> None:
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()
+
+
+def spin_until(condition, timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        spin(0.05)
+    return False
+
+
+def load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def keep_mounts_streaming(urls: list[str], timeout_s: float = 60.0) -> subprocess.Popen:
+    """One ffmpeg reading every mount (copy, no decoding); returns once all are open and flowing."""
+    progress = Path(tempfile.mkdtemp(prefix="bench-switch-ffmpeg-")) / "progress.txt"
+    args = ["ffmpeg", "-nostdin", "-loglevel", "error"]
+    for url in urls:
+        args += ["-rtsp_transport", "tcp", "-i", url]
+    for index in range(len(urls)):
+        args += ["-map", f"{index}:v"]
+    args += ["-c", "copy", "-f", "null", "-progress", str(progress), "-"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # ffmpeg reports progress once every input is open and the output runs.
+    if spin_until(lambda: progress.exists() and "progress=" in progress.read_text(errors="replace"), timeout_s):
+        return proc
+    stop_processes([proc])
+    raise RuntimeError("ffmpeg could not open every simulator mount")
 
 
 def switch_and_time(wall: WallWindow, cameras: list[int], timeout_s: float) -> tuple[float | None, int]:
@@ -56,45 +103,117 @@ def switch_and_time(wall: WallWindow, cameras: list[int], timeout_s: float) -> t
     return None, black
 
 
+def measure_switches(station: Station, views: list[list[int]], args: argparse.Namespace, warm: bool) -> dict:
+    sup = station.supervisor
+    wall = WallWindow(sup, views[0], ZoneInfo("Europe/Warsaw"), layout=uniform(4))
+    warmup = None
+    if warm:
+        warmup = ViewWarmup(sup, station.views)
+        warmup.watch(wall)
+    wall.resize(1920, 1080)
+    wall.show()
+    switch_and_time(wall, views[0], 30)       # not measured: the first open of view A
+    times, blacks, sessions, ready, loads = [], 0, [], [], []
+    opened_before = sup.stats().sessions_opened
+    for n in range(args.switches):
+        spin(args.dwell)
+        ready.append(sup.stats().warm_ready)
+        loads.append(load())
+        took, black = switch_and_time(wall, views[(n + 1) % 2], 30)
+        sessions.append(sup.session_count())
+        blacks += black
+        if took is not None:
+            times.append(took)
+    opened = sup.stats().sessions_opened - opened_before
+    wall.close()
+    if warmup is not None:
+        warmup.refresh()                     # the closed wall warms nothing any more
+        warmup.deleteLater()
+    spin_until(lambda: sup.session_count() == 0, 10)
+    return {
+        "mode": "warm" if warm else "cold", "switches": args.switches, "completed": len(times),
+        "all_live_s_p50": _round(percentile(times, 50)), "all_live_s_p95": _round(percentile(times, 95)),
+        "all_live_s_max": _round(max(times) if times else None),
+        "load_avg_min": min(loads), "load_avg_max": max(loads),
+        "black_tile_samples": blacks,
+        "sessions_open_after_switch_max": max(sessions) if sessions else None,
+        "sessions_opened_per_switch": round(opened / max(1, args.switches), 1),
+        "warm_ready_before_switch_min": min(ready) if warm else None,
+    }
+
+
+def cpu_cores(seconds: float) -> float:
+    before, t0 = os.times(), time.monotonic()
+    spin(seconds)
+    after = os.times()
+    return round((after.user + after.system - before.user - before.system) / (time.monotonic() - t0), 3)
+
+
+def measure_cpu(station: Station, cameras: list[int], seconds: float) -> dict:
+    """This process's CPU with N sessions warm (demux, GOP kept) and then the same N live (decoding)."""
+    sup = station.supervisor
+    idle = {"cores": cpu_cores(seconds), "load_avg": load()}
+    sup.set_warm("bench", [(cam, *TILE_SIZE) for cam in cameras])
+    if not spin_until(lambda: sup.stats().warm_ready == len(cameras), 30):
+        print("not every warm session got a GOP", file=sys.stderr)
+    warm = {"cores": cpu_cores(seconds), "load_avg": load()}
+    views = [sup.open_view(cam, *TILE_SIZE) for cam in cameras]
+    spin_until(lambda: all(v.latest() is not None for v in views), 30)
+    taker = QTimer()
+    taker.timeout.connect(lambda: [v.latest() for v in views])    # take frames as tiles would (no painting)
+    taker.start(40)
+    live = {"cores": cpu_cores(seconds), "load_avg": load()}
+    taker.stop()
+    for view in views:
+        view.release()
+    sup.clear_warm("bench")
+    return {"sessions": len(cameras), "seconds": seconds, "idle": idle, "warm": warm, "live": live,
+            "warm_vs_live": round(warm["cores"] / live["cores"], 3) if live["cores"] else None}
+
+
 def run(args: argparse.Namespace) -> dict:
     create_application(offscreen=True, language="en")
-    sim = SimulatorProcess(cameras=2 * TILES, max_seconds=args.switches * args.dwell * 3 + 180)
+    modes = {"off": [False], "on": [True], "both": [False, True]}[args.warm]
+    sim = SimulatorProcess(cameras=2 * TILES, max_seconds=len(modes) * args.switches * (args.dwell + 8) + 300)
     sim.start()
     station = Station.open(Path(tempfile.mkdtemp(prefix="bench-switch-")), secrets_kind="memory")
-    times, blacks, sessions = [], 0, []
+    keeper = None
+    result: dict = {"tiles": TILES, "load_avg_start": load()}
     try:
         ids = [station.cameras.add(name=f"CAM {i:02d}", main_url=sim.url(i, "main"), sub_url=sim.url(i, "sub")).id
                for i in range(1, 2 * TILES + 1)]
         views = [ids[:TILES], ids[TILES:]]
-        wall = WallWindow(station.supervisor, views[0], ZoneInfo("Europe/Warsaw"), layout=uniform(4))
-        wall.resize(1920, 1080)
-        wall.show()
-        switch_and_time(wall, views[0], 30)       # warm-up: first open of view A
-        for n in range(args.switches):
-            spin(args.dwell)
-            took, black = switch_and_time(wall, views[(n + 1) % 2], 30)
-            sessions.append(station.supervisor.session_count())
-            blacks += black
-            if took is not None:
-                times.append(took)
-        wall.close()
+        station.views.save(View("A", uniform(4), tuple(views[0]), hotkey=2))
+        station.views.save(View("B", uniform(4), tuple(views[1]), hotkey=3))
+        keeper = keep_mounts_streaming([sim.url(i, "sub") for i in range(1, 2 * TILES + 1)])
+        result["simulator"] = ("all 32 sub mounts kept streaming by one ffmpeg -c copy reader for the whole "
+                               "run: the simulator's on-demand pipeline start-up is not counted")
+        result["runs"] = [measure_switches(station, views, args, warm) for warm in modes]
+        if len(result["runs"]) == 2 and all(r["all_live_s_p95"] for r in result["runs"]):
+            cold, warm = result["runs"]
+            result["p95_cold_over_warm"] = round(cold["all_live_s_p95"] / warm["all_live_s_p95"], 1)
+        if args.cpu_seconds > 0:
+            result["cpu"] = measure_cpu(station, views[0], args.cpu_seconds)
     finally:
         station.close()
+        if keeper is not None:
+            stop_processes([keeper])
         sim.stop()
-    return {
-        "tiles": TILES, "switches": args.switches, "completed": len(times),
-        "all_live_s_p50": round(percentile(times, 50), 3) if times else None,
-        "all_live_s_p95": round(percentile(times, 95), 3) if times else None,
-        "all_live_s_max": round(max(times), 3) if times else None,
-        "black_tile_samples": blacks,
-        "sessions_after_switch_max": max(sessions) if sessions else None,
-    }
+    result["load_avg_end"] = load()
+    return result
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 3) if value is not None else None
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--switches", type=int, default=10)
     parser.add_argument("--dwell", type=float, default=3.0, help="seconds each view stays up before the next switch")
+    parser.add_argument("--warm", choices=("off", "on", "both"), default="both",
+                        help="pre-open the views on keys (on), not (off), or measure both in one run")
+    parser.add_argument("--cpu-seconds", type=float, default=5.0, help="CPU window for warm vs live (0: skip)")
     result = run(parser.parse_args())
     print(json.dumps(result, indent=2))
     return 0

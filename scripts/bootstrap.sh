@@ -12,7 +12,7 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-shape0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
   openssl mtools dosfstools fonts-dejavu-core
 )
-TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode)
+TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils)
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1

@@ -21,6 +21,7 @@ from ui.cameras.camera_panel import CameraPanel
 from ui.cameras.catalog import Catalog
 from ui.views.layout_editor import LayoutEditor
 from ui.views.views_panel import ViewsPanel
+from ui.views.warmup import ViewWarmup
 from ui.wall.screens import ScreenWalls
 from ui.wall.tour import Tour
 from ui.wall.wall_window import WallWindow
@@ -56,6 +57,8 @@ class MainWindow(QMainWindow):
         self._snapshot_dir = snapshot_dir
         cameras = station.cameras.list()
         ids = camera_ids if camera_ids is not None else [c.id for c in cameras[:16]]
+        # Keeps the sessions of the views likely to come next connected, so recalling one is instant.
+        self.warmup = ViewWarmup(station.supervisor, station.views, parent=self)
         self.wall = self._new_wall(ids, layout)
         self.setCentralWidget(self.wall)
         self.active_wall = self.wall
@@ -66,6 +69,7 @@ class MainWindow(QMainWindow):
         self.views_panel = ViewsPanel(station.views)
         self.views_panel.view_chosen.connect(lambda view: self.show_view(view))
         self.views_panel.save_requested.connect(self.save_view)
+        self.views_panel.views_changed.connect(self.warmup.schedule)
         self.add_dock(self.views_panel, tr("Views"))
         self.layout_editor = LayoutEditor()
         self.layout_editor.edit(self.wall.layout_)
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
         wall.view_key_pressed.connect(lambda hotkey, w=wall: self.recall_hotkey(w, hotkey))
         wall.view_tour_due.connect(lambda name, w=wall: self._show_named(w, name))
         wall.bookmark_key_pressed.connect(lambda w=wall: self.bookmark_selected_tile(w))
+        self.warmup.watch(wall)
         return wall
 
     def _build_incidents_menu(self) -> None:

@@ -24,6 +24,7 @@ CORE_COMMAND_MODULES = (
     "videowall.evidence.cli",
     "videowall.recording.cli",
     "videowall.bookmarks.cli",
+    "videowall.activity.cli",
 )
 
 Registrar = Callable[[argparse._SubParsersAction], None]

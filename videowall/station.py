@@ -52,7 +52,8 @@ class Station:
         cameras = CameraStore(conn)
         secrets = open_secrets(secrets_kind)
         supervisor = StreamSupervisor(cameras.get, lambda cid: _credentials_or_none(secrets, cid),
-                                      max_live_decoders=settings.max_live_decoders)
+                                      max_live_decoders=settings.max_live_decoders,
+                                      max_warm_sessions=settings.max_warm_sessions)
         return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn))
 
     def recording_service(self, recorder_config: RecorderConfig | None = None) -> RecordingService:

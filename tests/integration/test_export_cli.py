@@ -14,7 +14,8 @@ import pytest
 from tests.fixtures.footage import CAMERA_NAMES
 from videowall import cli
 from videowall.evidence import cli as evidence_cli
-from videowall.evidence.cli_export import export_command, parse_time
+from videowall.evidence.cli_export import export_command
+from videowall.runtime.local_time import parse_local_time
 from videowall.station import Station
 from videowall.storage.schema_audit import TRIGGERS
 
@@ -98,7 +99,7 @@ def test_export_then_verify_then_audit_verify(station_dir, footage, tmp_path, ca
 def test_export_through_an_injected_index(empty_station_dir, footage, tmp_path, capsys):
     """How a caller with its own RecordingIndex (e.g. the GUI's) runs the same command."""
     args = cli.build_parser(_extra()).parse_args(_export_argv(footage, empty_station_dir, tmp_path))
-    assert args.func is export_command
+    assert args.command == "export"
     assert export_command(args, recordings=lambda station: contextlib.nullcontext(footage.index)) == 0
     assert "read back from the medium and verified" in capsys.readouterr().out
 
@@ -127,7 +128,7 @@ def test_signing_key_show_prints_fingerprints(tmp_path, capsys):
 
 
 def test_times_without_offset_are_station_local():
-    assert parse_time("2026-07-01T12:00:00", WARSAW).utcoffset() == timedelta(hours=2)
-    assert parse_time("2026-01-01T12:00:00Z", WARSAW).utcoffset() == timedelta(0)
+    assert parse_local_time("2026-07-01T12:00:00", WARSAW).utcoffset() == timedelta(hours=2)
+    assert parse_local_time("2026-01-01T12:00:00Z", WARSAW).utcoffset() == timedelta(0)
     with pytest.raises(Exception, match="not a date and time"):
-        parse_time("wczoraj", WARSAW)
+        parse_local_time("wczoraj", WARSAW)

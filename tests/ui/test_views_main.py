@@ -47,10 +47,15 @@ def test_saved_view_survives_a_restart_and_comes_back_on_its_key(qtbot, tmp_path
     try:
         window = open_main(qtbot, station, ids[4:5], uniform(1))
         assert window.wall.cameras() == [ids[4]]
+        supervisor = station.supervisor
+        # The view on F3 is pre-opened: recalling it connects to nothing new.
+        qtbot.waitUntil(lambda: supervisor.stats().warm_ready == 4, timeout=LIVE_MS)
+        opened = supervisor.stats().sessions_opened
         assert window.wall.handle_key(Qt.Key.Key_F3)
         assert window.wall.layout_ == uniform(2)
         assert window.wall.cameras() == [ids[6], ids[1], ids[2], ids[3]]
         wait_shows(qtbot, window.wall, [7, 2, 3, 4])
+        assert supervisor.stats().sessions_opened == opened
         window.close()
     finally:
         station.close()

@@ -3,7 +3,7 @@
 import pytest
 
 from ui.wall.zoom import MAX_ZOOM, pan, zoom_at, zoom_factor
-from videowall.streams.supervisor import _clean_crop, crop_in_pixels
+from videowall.streams.live_view import clean_crop, crop_in_pixels
 
 
 def test_zoom_keeps_the_point_under_the_cursor():
@@ -29,7 +29,7 @@ def test_pan_stays_inside_the_picture():
 
 
 def test_supervisor_crop_cleaning_and_pixels():
-    assert _clean_crop((0, 0, 1, 1)) is None
-    assert _clean_crop((0.9, 0.9, 0.5, 0.5)) == pytest.approx((0.5, 0.5, 0.5, 0.5))
+    assert clean_crop((0, 0, 1, 1)) is None
+    assert clean_crop((0.9, 0.9, 0.5, 0.5)) == pytest.approx((0.5, 0.5, 0.5, 0.5))
     assert crop_in_pixels(None, 1280, 720) == (0, 0, 1280, 720)
     assert crop_in_pixels((0.25, 0.5, 0.5, 0.25), 1280, 720) == (320, 360, 640, 180)

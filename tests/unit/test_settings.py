@@ -133,6 +133,9 @@ def test_invalid_values_are_refused_when_building_settings():
         Settings(station_name="line\nbreak")
     with pytest.raises(VideowallError):
         Settings(wall_repaint_hz=True)
+    with pytest.raises(VideowallError, match="max_warm_sessions"):
+        Settings(max_warm_sessions=-1)
+    assert Settings(max_warm_sessions=0).max_warm_sessions == 0      # 0 turns warming off
 
 
 def test_whole_seconds_backoff_is_read_as_float(tmp_path):

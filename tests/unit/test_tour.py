@@ -44,3 +44,14 @@ def test_single_item_and_bad_arguments():
         Tour([], clock=clock)
     with pytest.raises(ValueError):
         Tour([1], dwell_s=0, clock=clock)
+
+
+def test_upcoming_names_the_next_item_so_it_can_be_prepared():
+    clock = FakeClock()
+    tour = Tour(["a", "b", "c"], dwell_s=5, clock=clock)
+    assert tour.upcoming == "b"
+    clock.advance(5)
+    assert tour.due() == "b" and tour.upcoming == "c"
+    clock.advance(5)
+    assert tour.due() == "c" and tour.upcoming == "a"
+    assert Tour([7], clock=clock).upcoming is None

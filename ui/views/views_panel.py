@@ -30,6 +30,7 @@ def key_label(hotkey: int | None) -> str:
 class ViewsPanel(QWidget):
     view_chosen = Signal(object)         # View
     save_requested = Signal(str, object)  # name, hotkey (int | None)
+    views_changed = Signal()             # the list was re-read (a view saved, deleted or re-keyed)
 
     def __init__(self, store: ViewStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +65,7 @@ class ViewsPanel(QWidget):
             label = view.name + (f"   [{key_label(view.hotkey)}]" if view.hotkey else "")
             item = QListWidgetItem(f"{label}   {view.layout.name}", self.list)
             item.setData(NAME_ROLE, view.name)
+        self.views_changed.emit()
 
     def names(self) -> list[str]:
         return [self.list.item(i).data(NAME_ROLE) for i in range(self.list.count())]

@@ -37,6 +37,13 @@ class Tour(Generic[T]):
         return self.items[self.position]
 
     @property
+    def upcoming(self) -> T | None:
+        """The item the tour shows next (None for a one-item tour): worth preparing before it is due."""
+        if len(self.items) < 2:
+            return None
+        return self.items[(self.position + 1) % len(self.items)]
+
+    @property
     def paused(self) -> bool:
         return self._paused_until is not None and self._clock.monotonic() < self._paused_until
 

@@ -3,7 +3,8 @@
 The wall owns its tiles' views: it opens a LiveView per tile from the supervisor and releases it when
 the tile shows something else. Switching views reuses tile widgets, so every tile keeps painting its
 old picture until the new camera's first frame arrives (no black flash), and sessions no other tile
-needs are closed by the supervisor as their last view is released.
+needs are closed by the supervisor as their last view is released (unless they are warm: see
+ui/views/warmup.py, which listens to ``content_changed``).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class WallWindow(WallKeys, QWidget):
     view_tour_due = Signal(object)       # the whole-wall tour moved on: show this item (e.g. a view name)
     selection_changed = Signal(int)
     tiles_changed = Signal()             # tiles were added or removed (a new layout): re-attach event filters
+    content_changed = Signal()           # cameras, tours, size or visibility changed: what to pre-open may differ
 
     def __init__(self, supervisor: StreamSupervisor, camera_ids: Sequence[int | None], tz: ZoneInfo,
                  repaint_hz: int = 60, rows: int | None = None, cols: int | None = None,
@@ -56,7 +58,7 @@ class WallWindow(WallKeys, QWidget):
         self.selected_index = 0
         self.maximised_index: int | None = None
         self.tile_tours: dict[int, Tour[int]] = {}
-        self.view_tour: Tour | None = None
+        self._view_tour: Tour | None = None
         self._pending: list[int | None] | None = None
         self._init_keys()
         self.show_view(self.layout_, camera_ids)
@@ -75,10 +77,26 @@ class WallWindow(WallKeys, QWidget):
     def cols(self) -> int:
         return self.layout_.cols
 
+    @property
+    def view_tour(self) -> Tour | None:
+        """The whole-wall tour (items are what ``view_tour_due`` hands out, e.g. view names), or None."""
+        return self._view_tour
+
+    @view_tour.setter
+    def view_tour(self, tour: Tour | None) -> None:
+        self._view_tour = tour
+        self.content_changed.emit()
+
     def cameras(self) -> list[int | None]:
         if self._pending is not None:
             return list(self._pending)
         return [tile.view.camera.id if tile.view else None for tile in self.tiles]
+
+    def tile_sizes(self, layout: Layout) -> list[tuple[int, int]]:
+        """The device-pixel size each tile of ``layout`` would have on this wall (what its stream is chosen by)."""
+        ratio = self.devicePixelRatioF()
+        return [(max(1, int(w * ratio)), max(1, int(h * ratio)))
+                for _, _, w, h in layout.pixel_rects(self.width(), self.height(), TILE_GAP_PX)]
 
     def show_view(self, layout: Layout, camera_ids: Sequence[int | None]) -> None:
         """Show ``layout`` with a camera per tile. Tiles keep their old picture until the new one is live."""
@@ -111,6 +129,7 @@ class WallWindow(WallKeys, QWidget):
             self.tiles[i].set_view(view)
         self.select(min(self.selected_index, layout.tile_count - 1))
         self._update_visibility()
+        self.content_changed.emit()
 
     def set_tile_camera(self, index: int, camera_id: int | None) -> None:
         if self._pending is not None:
@@ -120,6 +139,7 @@ class WallWindow(WallKeys, QWidget):
         if camera_id != (tile.view.camera.id if tile.view else None):
             tile.set_view(self._open(camera_id, tile.geometry().getRect()))
             self._update_visibility()
+            self.content_changed.emit()
 
     def swap_tiles(self, a: int, b: int) -> None:
         first, second = self.tiles[a], self.tiles[b]
@@ -127,6 +147,7 @@ class WallWindow(WallKeys, QWidget):
         first.set_view(view_b, release_old=False)
         second.set_view(view_a, release_old=False)
         self._relayout()
+        self.content_changed.emit()
 
     def select(self, index: int) -> None:
         index = max(0, min(index, len(self.tiles) - 1))
@@ -153,11 +174,13 @@ class WallWindow(WallKeys, QWidget):
         else:
             self.tile_tours[index] = tour
             self.set_tile_camera(index, tour.current)
+        self.content_changed.emit()
 
     # -- Qt -----------------------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:  # noqa: N802
         self._relayout()
         super().resizeEvent(event)
+        self.content_changed.emit()
 
     def showEvent(self, event) -> None:  # noqa: N802
         if self._pending is not None:
@@ -165,10 +188,12 @@ class WallWindow(WallKeys, QWidget):
             self.show_view(self.layout_, self._pending)
         self._update_visibility()
         super().showEvent(event)
+        self.content_changed.emit()
 
     def hideEvent(self, event) -> None:  # noqa: N802
         self._update_visibility(force_hidden=True)
         super().hideEvent(event)
+        self.content_changed.emit()
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.WindowStateChange:    # minimised → nothing on screen → nothing decoded
@@ -180,6 +205,7 @@ class WallWindow(WallKeys, QWidget):
         for tile in self.tiles:
             tile.set_view(None)
         super().closeEvent(event)
+        self.content_changed.emit()
 
     # -- internals ----------------------------------------------------------------------------------
     def _add_tile(self) -> None:

@@ -24,6 +24,7 @@ from videowall.recording.holds import HoldStore
 from videowall.recording.index import RecordingStore
 from videowall.recording.service import recordings_root
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.local_time import parse_local_time
 from videowall.storage.cameras import CameraStore
 
 
@@ -116,13 +117,7 @@ class _Context:
         return CameraNames({camera.id: camera.name for camera in self.cameras.list()})
 
     def time(self, text: str, option: str) -> datetime:
-        """ISO 8601; without an offset, in the station's zone (what the operator sees)."""
-        try:
-            moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-        except ValueError:
-            raise VideowallError(ErrorKind.INVALID_INPUT, f"{option} {text!r} is not a date and time like "
-                                                          "2026-01-15T10:15:00.") from None
-        return moment.replace(tzinfo=self.zone) if moment.tzinfo is None else moment
+        return parse_local_time(text, self.zone, option)
 
 
 @contextlib.contextmanager

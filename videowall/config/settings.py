@@ -34,6 +34,7 @@ class Settings:
     timezone: str = "Europe/Warsaw"  # times are stored in UTC and shown in this zone
     wall_repaint_hz: int = 60
     max_live_decoders: int = 16
+    max_warm_sessions: int = 32     # sessions kept connected for the views likely next (0: no warming)
     reconnect_max_backoff_s: float = 30.0
     # Recording (Polish law: Straż 20–60 days, municipal monitoring at most 90 — see retention_policy).
     deployment: str = "straz"
@@ -107,7 +108,7 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
-    """Version 3 added bookmarks; their settings start at the defaults."""
+    """Version 3 added bookmarks and warm sessions; their settings start at the defaults."""
     return {**data, "version": 3}
 
 
@@ -141,6 +142,8 @@ def _first_problem(s: Settings) -> str | None:
         return f"wall_repaint_hz must be a whole number from 1 to 120, not {s.wall_repaint_hz!r}"
     if not (_is_int(s.max_live_decoders) and 1 <= s.max_live_decoders <= 64):
         return f"max_live_decoders must be a whole number from 1 to 64, not {s.max_live_decoders!r}"
+    if not (_is_int(s.max_warm_sessions) and 0 <= s.max_warm_sessions <= 256):
+        return f"max_warm_sessions must be a whole number from 0 to 256, not {s.max_warm_sessions!r}"
     backoff = s.reconnect_max_backoff_s
     if not ((_is_int(backoff) or isinstance(backoff, float)) and 1 <= backoff <= 3600):
         return f"reconnect_max_backoff_s must be a number of seconds from 1 to 3600, not {backoff!r}"

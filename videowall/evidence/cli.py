@@ -12,7 +12,6 @@ from pathlib import Path
 
 from videowall.audit import AuditLog, audit_migrations
 from videowall.config.paths import data_dir as resolve_data_dir, database_path
-from videowall.evidence.cli_export import export_command, signing_key_import, signing_key_show
 from videowall.evidence.verify import manifest_sha256, verify_package
 from videowall.storage.db import open_database
 
@@ -44,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--part-size", type=int, default=None, metavar="BYTES",
                         help="split clips into parts below this size (FAT32 drives are split below 4 GiB anyway)")
     _data_dir_option(export)
-    export.set_defaults(func=export_command)
+    export.set_defaults(func=_lazy("export_command"))
 
     verify = subparsers.add_parser("verify", help="check an evidence package; exit 0 only if everything checks",
                                    description="Check signature, files, SHA256SUMS and frame hashes of a package.")
@@ -65,12 +64,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show = key_actions.add_parser("show", help="print the signing certificate's fingerprints (creates the key)")
     show.add_argument("--organisation", default="", help="organisation named in a newly created certificate")
     _data_dir_option(show)
-    show.set_defaults(func=signing_key_show)
+    show.set_defaults(func=_lazy("signing_key_show"))
     imp = key_actions.add_parser("import", help="use a CA-issued certificate and key (PKCS#12) from now on")
     imp.add_argument("pkcs12", metavar="FILE", help="the .p12 / .pfx file")
     imp.add_argument("--password-stdin", action="store_true", help="read the PKCS#12 password from stdin")
     _data_dir_option(imp)
-    imp.set_defaults(func=signing_key_import)
+    imp.set_defaults(func=_lazy("signing_key_import"))
 
 
 def _data_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -108,3 +107,12 @@ def _audit_verify(args: argparse.Namespace) -> int:
         return 1
     print(f"OK audit log: {seq} entries, chain intact, head {head}")
     return 0
+
+
+def _lazy(name: str):
+    """A handler from ``cli_export``, imported when its command runs: the export stack (PyAV muxing,
+    reportlab) costs seconds of start-up that every other ``videowall`` command would pay."""
+    def run(args: argparse.Namespace) -> int:
+        from videowall.evidence import cli_export
+        return getattr(cli_export, name)(args)
+    return run

@@ -9,7 +9,6 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from typing import ContextManager
-from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,6 +23,7 @@ from videowall.evidence.secret_names import NamedSecrets
 from videowall.evidence.signing import fingerprints_text
 from videowall.recording.types import RecordingIndex
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.local_time import parse_local_time
 from videowall.station import Station
 from videowall.storage.db import open_database
 
@@ -44,7 +44,7 @@ def export_command(args: argparse.Namespace,
         cameras = [station.cameras.find(key) for key in _split_cameras(args.camera)]
         request = ExportRequest(
             exhibit_id=args.exhibit, camera_ids=tuple(c.id for c in cameras),
-            start_utc=parse_time(args.start, zone), end_utc=parse_time(args.end, zone),
+            start_utc=parse_local_time(args.start, zone), end_utc=parse_local_time(args.end, zone),
             authority=args.authority, case_number=args.case, reason=args.reason, legal_basis=args.legal_basis,
             request_ref=args.request_ref, officer=Officer(args.officer, args.officer_rank, args.officer_badge),
             bookmark_ids=tuple(args.bookmark), incident_description=args.incident, incident_place=args.place)
@@ -68,15 +68,6 @@ def _export(args: argparse.Namespace, station: Station, plan) -> int:
         return _run_interruptible(job)
     finally:
         conn.close()
-
-
-def parse_time(text: str, zone: ZoneInfo) -> datetime:
-    """ISO 8601; without an offset the time is read in the station's zone (what the operator sees)."""
-    try:
-        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise VideowallError(ErrorKind.INVALID_INPUT, f"{text!r} is not a date and time like 2026-01-15T10:15:00.") from None
-    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
 def signing_key_show(args: argparse.Namespace) -> int:

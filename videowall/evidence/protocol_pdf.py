@@ -1,15 +1,12 @@
 """report/protokol_przekazania.pdf: the handover protocol (Polish) to print in two copies and sign.
 
-The ``reportlab`` adapter. It needs a TrueType font with Polish letters: DejaVu Sans (Debian
-package fonts-dejavu-core) or, on Windows and macOS, Arial; a copy in ``resources/fonts`` wins.
+The ``reportlab`` adapter; the fonts with Polish letters come from ``videowall.reports.fonts``.
 """
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
@@ -18,20 +15,9 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from videowall.runtime.errors import ErrorKind, VideowallError
-
-_FONT_SETS = (  # (regular, bold, monospace) file names, looked up in the folders below
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf"),
-    ("arial.ttf", "arialbd.ttf", "consola.ttf"),
-    ("Arial.ttf", "Arial Bold.ttf", "Courier New.ttf"),
-)
-_FONT_DIRS = ("/usr/share/fonts/truetype/dejavu", "/usr/share/fonts/dejavu", "/usr/local/share/fonts",
-              "C:/Windows/Fonts", "/System/Library/Fonts/Supplemental", "/Library/Fonts")
-FONT_HINT = "Install the DejaVu fonts (Debian/Ubuntu: sudo apt-get install fonts-dejavu-core)."
+from videowall.reports.fonts import register_fonts
 
 
 @dataclass(frozen=True)
@@ -67,7 +53,7 @@ class ProtocolData:
 
 
 def write_protocol(path: Path, data: ProtocolData) -> None:
-    regular, bold, mono = _register_fonts()
+    regular, bold, mono = register_fonts()
     zone = ZoneInfo(data.timezone)
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=12.5)
     small = ParagraphStyle("small", parent=body, fontSize=8, leading=10)
@@ -140,24 +126,3 @@ def write_protocol(path: Path, data: ProtocolData) -> None:
         canvas.restoreState()
 
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
-
-
-def find_font_files() -> tuple[Path, Path, Path]:
-    bundled = resources.files("resources").joinpath("fonts")
-    folders = [Path(str(bundled)), *(Path(d) for d in _FONT_DIRS)]
-    if sys.platform == "win32":
-        folders.insert(1, Path(r"C:\Windows\Fonts"))
-    for names in _FONT_SETS:
-        for folder in folders:
-            paths = tuple(folder / name for name in names)
-            if all(p.is_file() for p in paths):
-                return paths  # type: ignore[return-value]
-    raise VideowallError(ErrorKind.INTERNAL, f"No font with Polish letters was found for the handover protocol. {FONT_HINT}")
-
-
-def _register_fonts() -> tuple[str, str, str]:
-    names = ("VW-Regular", "VW-Bold", "VW-Mono")
-    if names[0] not in pdfmetrics.getRegisteredFontNames():
-        for name, path in zip(names, find_font_files()):
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-    return names

@@ -1,7 +1,11 @@
 """Live decoding for one tile: keeps only the newest picture, already scaled to the tile and converted to BGRA.
 
 Threads: ``on_stream_opened``/``on_packet``/``on_stream_closed`` run on the session's demux thread;
-``latest``/``set_target_size``/``set_paused`` on the GUI thread (or any other). A lock guards what they share.
+``latest``/``set_target_size``/``set_paused``/``set_keep_gop`` on the GUI thread (or any other). A lock guards
+what they share.
+
+A paused decoder can keep the packets since the last keyframe (``set_keep_gop``): resuming then decodes that
+GOP at once instead of waiting up to a GOP for the next keyframe, which is what makes a warm view switch instant.
 """
 
 from __future__ import annotations
@@ -33,6 +37,11 @@ MAX_LAG_S = 0.5
 # 478×268, 0.89 ms to 638×358). Within this ratio of the source size the picture is converted unscaled and
 # the painter absorbs the few pixels' difference (0.1–0.3 ms, nearest neighbour: invisible that close to 1:1).
 NEAR_NATIVE = 0.1
+
+# A GOP buffer holds at most this much; a camera with a longer or heavier GOP resumes at its next keyframe
+# instead (25 fps × 1–2 s GOPs of a 4–8 Mbit/s main stream stay well below these).
+MAX_GOP_PACKETS = 300
+MAX_GOP_BYTES = 8 * 1024 * 1024
 
 
 def decode_size(src_w: int, src_h: int, fit_w: int, fit_h: int) -> tuple[int, int]:
@@ -74,6 +83,37 @@ class LagTracker:
         return offset - self._baseline
 
 
+class GopBuffer:
+    """The packets since the last keyframe, with their arrival times (demux thread only)."""
+
+    def __init__(self, max_packets: int = MAX_GOP_PACKETS, max_bytes: int = MAX_GOP_BYTES) -> None:
+        self._max_packets = max_packets
+        self._max_bytes = max_bytes
+        self._packets: list[tuple[object, float]] = []
+        self._bytes = 0
+
+    def add(self, packet, received_monotonic: float) -> None:
+        if packet.is_keyframe:
+            self.clear()
+        elif not self._packets:
+            return      # no keyframe yet (or the GOP overflowed): nothing decodable to keep
+        self._packets.append((packet, received_monotonic))
+        self._bytes += packet.size
+        if len(self._packets) > self._max_packets or self._bytes > self._max_bytes:
+            self.clear()
+
+    def clear(self) -> None:
+        self._packets = []
+        self._bytes = 0
+
+    def take(self) -> list[tuple[object, float]]:
+        packets, self._packets, self._bytes = self._packets, [], 0
+        return packets
+
+    def __len__(self) -> int:
+        return len(self._packets)
+
+
 class LiveDecoder:
     """A PacketConsumer that decodes with the lowest latency: no frame threading, no queue, newest frame wins."""
 
@@ -84,6 +124,7 @@ class LiveDecoder:
         self._stats = StatsRecorder(clock)
         self._target: tuple[int, int] | None = None
         self._paused = False
+        self._keep_gop = False
         self._latest: LiveFrame | None = None
         self._latest_taken = True
         self._seq = 0
@@ -96,6 +137,8 @@ class LiveDecoder:
         self._errors = 0
         self._lag = LagTracker()
         self._catching_up = False
+        self._gop = GopBuffer()
+        self.gop_starts = 0    # resumes that started from the kept GOP instead of waiting for a keyframe
 
     # ---- owner / GUI thread ------------------------------------------------------------------------------
 
@@ -118,6 +161,15 @@ class LiveDecoder:
         """Paused: packets are skipped without decoding; on resume decoding restarts at the next keyframe."""
         with self._lock:
             self._paused = bool(paused)
+
+    def set_keep_gop(self, keep: bool) -> None:
+        """Keep the packets since the last keyframe, so a resume shows a picture at once (costs their memory)."""
+        with self._lock:
+            self._keep_gop = bool(keep)
+
+    def has_gop(self) -> bool:
+        """True while a kept GOP is ready: resuming now would show a picture at once."""
+        return len(self._gop) > 0
 
     def latest(self) -> LiveFrame | None:
         """The newest frame (None before the first). Counts a delivery when it hands out a frame not seen before."""
@@ -144,35 +196,66 @@ class LiveDecoder:
         self._errors = 0
         self._lag.reset()
         self._catching_up = False
+        self._gop.clear()
 
     def on_packet(self, packet, received_monotonic: float) -> None:
         with self._lock:
-            paused, target = self._paused, self._target
-        if paused or self._codec is None:
-            self._was_paused = paused
+            paused, target, keep_gop = self._paused, self._target, self._keep_gop
+        if self._codec is None:
+            return
+        if keep_gop:
+            self._gop.add(packet, received_monotonic)
+        elif len(self._gop):
+            self._gop.clear()
+        if paused:
+            self._was_paused = True
             return
         if self._was_paused:
             self._was_paused = False
-            self._await_keyframe = True
             self._codec.flush_buffers()
+            self._lag.reset()       # the demux kept up while paused: measure lag afresh from here
+            if len(self._gop):
+                self._replay_gop(target)
+                return
+            self._await_keyframe = True
         if self._await_keyframe:
             if not packet.is_keyframe:
                 return
             self._await_keyframe = False
         if self._behind(packet, received_monotonic) and not packet.is_keyframe:
             return
+        self._decode(packet, target, received_monotonic, publish=True)
+
+    def _decode(self, packet, target: tuple[int, int] | None, received_monotonic: float, publish: bool) -> bool:
+        """Decode one packet; publish its pictures if asked. True if it produced a picture."""
         started = time.perf_counter()
+        produced = False
         try:
-            frames = self._codec.decode(packet)
-            for frame in frames:
-                image = self._to_bgra(frame, target)
+            for frame in self._codec.decode(packet):
+                produced = True
+                image = self._to_bgra(frame, target) if publish else None
                 self._stats.frame_decoded(time.perf_counter() - started)
-                self._publish(frame, image, received_monotonic)
+                if image is not None:
+                    self._publish(frame, image, received_monotonic)
                 started = time.perf_counter()
         except av.error.FFmpegError as exc:
             self._errors += 1
             if self._errors == 1 or self._errors % _LOG_EVERY == 0:
                 log.warning("decoding failed (%d errors so far): %s", self._errors, exception_text(exc))
+        return produced
+
+    def _replay_gop(self, target: tuple[int, int] | None) -> None:
+        """Resume from the kept GOP: its keyframe is shown at once, the packets after it are decoded to catch
+        up with the stream (only the newest of their pictures is converted and shown)."""
+        packets = self._gop.take()
+        self.gop_starts += 1
+        self._await_keyframe = False
+        shown_first = False
+        for index, (packet, received) in enumerate(packets):
+            last = index == len(packets) - 1
+            if self._decode(packet, target, received, publish=last or not shown_first):
+                shown_first = True
+            self._gop.add(packet, received)    # still the current GOP: kept for the next resume
 
     def _behind(self, packet, received_monotonic: float) -> bool:
         """True while the stream lags more than MAX_LAG_S: only keyframes are decoded then, so the
@@ -194,6 +277,7 @@ class LiveDecoder:
         """Frees the codec; the last frame stays available so the tile can keep showing it."""
         self._codec = None
         self._await_keyframe = True
+        self._gop.clear()
 
     # ---- internals (demux thread) ------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 ``deliver``/``attach``/``detach`` run on the session thread; ``add``/``remove`` on any thread. One re-entrant
 lock serialises them, so a consumer never sees two calls at once and gets none after ``remove`` returns.
+Every consumer gets the same packet object: consumers must not change it (the live decoder keeps the
+packets of the current GOP to decode them again on resume; the recorder copies what it needs).
 """
 
 from __future__ import annotations

@@ -4,13 +4,16 @@ Tiles never open streams. They ask for "camera X at W×H" and get a ``LiveView``
 session per (camera, profile), shares it between every view that needs it, and closes it when the last
 view lets go. Opening is non-blocking (the session connects on its own thread); closing joins threads, so
 it runs on a background closer thread and never blocks the caller (the GUI thread).
+
+Warm sessions (``set_warm``): the streams of views the operator is likely to recall next stay connected with
+their decoder idle and their last GOP kept, so recalling the view shows pictures at once (see warm.py).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
@@ -21,13 +24,18 @@ from videowall.media.types import (
 )
 from videowall.model.camera import Camera, Credentials, Profile
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+from videowall.runtime.errors import VideowallError
+from videowall.streams.live_view import Crop, LiveView, crop_in_pixels, decode_size
 from videowall.streams.profile_choice import profile_for_size
+from videowall.streams.warm import DEFAULT_MAX_WARM_SESSIONS, SupervisorStats, choose_warm
 
 log = logging.getLogger(__name__)
 
+__all__ = ["LiveView", "StreamSupervisor", "SupervisorStats", "WarmTile", "crop_in_pixels"]
+
 CameraLookup = Callable[[int], Camera]
-Crop = tuple[float, float, float, float]
-MAX_DECODE_EDGE = 4096      # a zoomed view never asks the decoder for a bigger picture than this
+StreamKey = tuple[int, Profile]
+WarmTile = tuple[int, int, int]     # camera id, tile width, tile height (device pixels)
 CredentialsLookup = Callable[[int], Credentials | None]
 
 
@@ -41,71 +49,33 @@ class _Stream:
     consumers: list[PacketConsumer] = field(default_factory=list)
     wanted: bool = False     # some visible view wants it decoded
     limited: bool = False    # wanted, but held paused by the cap on live decoders
+    warm: bool = False       # kept open for a view the operator is likely to recall next
+
+    @property
+    def busy(self) -> bool:
+        return bool(self.views or self.consumers)
 
     @property
     def unused(self) -> bool:
-        return not self.views and not self.consumers
-
-
-class LiveView:
-    """What a tile holds: the newest frame, state and stats of one camera at the tile's size.
-
-    All methods are cheap and safe to call from the GUI thread.
-    """
-
-    def __init__(self, supervisor: StreamSupervisor, view_id: int, camera: Camera) -> None:
-        self._supervisor = supervisor
-        self.view_id = view_id
-        self.camera = camera
-        self.profile: Profile | None = None
-        self.size = (0, 0)
-        self.visible = True
-        self.crop: Crop | None = None
-
-    def set_crop(self, crop: Crop | None) -> None:
-        """Digital zoom: show only ``crop`` (x, y, w, h as fractions of the picture); None = whole picture.
-
-        The decoder is asked for the picture at the size that makes the crop fill the tile at full
-        detail (and a zoomed small tile moves to the main stream), so the zoomed image stays sharp; the
-        tile then paints only the crop of ``latest().image`` (see ``crop_in_pixels``).
-        """
-        self._supervisor._set_crop(self, _clean_crop(crop))
-
-    def limited(self) -> bool:
-        """True while this view's decoder is held paused by the cap on live decoders."""
-        return self._supervisor._limited(self)
-
-    def set_size(self, width: int, height: int) -> None:
-        self._supervisor._resize(self, max(1, width), max(1, height))
-
-    def set_visible(self, visible: bool) -> None:
-        self._supervisor._set_visible(self, visible)
-
-    def latest(self) -> LiveFrame | None:
-        return self._supervisor._latest(self)
-
-    def status(self) -> SessionStatus:
-        return self._supervisor._status(self)
-
-    def stats(self) -> StatsSnapshot:
-        return self._supervisor._stats(self)
-
-    def release(self) -> None:
-        self._supervisor.release(self)
+        return not self.busy and not self.warm
 
 
 class StreamSupervisor:
     def __init__(self, camera_lookup: CameraLookup, credentials: CredentialsLookup,
                  options: StreamOptions | None = None, clock: Clock = SYSTEM_CLOCK,
-                 decoder_threads: int = 1, max_live_decoders: int = 64) -> None:
+                 decoder_threads: int = 1, max_live_decoders: int = 64,
+                 max_warm_sessions: int = DEFAULT_MAX_WARM_SESSIONS) -> None:
         self._camera_lookup = camera_lookup
         self._credentials = credentials
         self._options = options or StreamOptions()
         self._clock = clock
         self._decoder_threads = decoder_threads
         self._max_live_decoders = max(1, max_live_decoders)
+        self._max_warm_sessions = max(0, max_warm_sessions)
         self._lock = threading.RLock()
-        self._streams: dict[tuple[int, Profile], _Stream] = {}
+        self._streams: dict[StreamKey, _Stream] = {}
+        self._warm_requests: dict[Hashable, list[tuple[Camera, Profile]]] = {}
+        self._opened = self._closed_count = self._closed_gop_starts = 0
         self._views: dict[int, LiveView] = {}
         self._next_view_id = 1
         self._closer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="session-closer")
@@ -149,7 +119,52 @@ class StreamSupervisor:
                 return
             stream.consumers.remove(consumer)
             stream.session.remove_consumer(consumer)
+            if stream.warm and not stream.busy:
+                self._update_warm()     # no longer recorded: now it counts against the warm budget
             self._close_if_unused(key, stream)
+
+    def set_warm(self, owner: Hashable, tiles: Sequence[WarmTile]) -> None:
+        """Keep these tiles' streams warm for ``owner`` (e.g. a wall), best first; replaces its earlier request.
+
+        Each (camera id, width, height) warms the stream (main/sub) a tile of that size would take. The
+        supervisor opens what is missing, keeps at most ``max_warm_sessions`` sessions open for warmth
+        alone (all owners together) and closes warm sessions that fell out. Cameras that no longer exist
+        are skipped.
+        """
+        if self._closed:
+            return
+        wanted = []
+        for camera_id, width, height in tiles:
+            try:
+                camera = self._camera_lookup(camera_id)
+            except VideowallError:
+                continue
+            wanted.append((camera, profile_for_size(camera, max(1, width), max(1, height))))
+        with self._lock:
+            if self._closed:
+                return
+            if wanted:
+                self._warm_requests[owner] = wanted
+            else:
+                self._warm_requests.pop(owner, None)
+            self._update_warm()
+
+    def clear_warm(self, owner: Hashable) -> None:
+        self.set_warm(owner, [])
+
+    def is_warm(self, camera_id: int, profile: Profile) -> bool:
+        with self._lock:
+            stream = self._streams.get((camera_id, profile))
+            return bool(stream and stream.warm)
+
+    def stats(self) -> SupervisorStats:
+        with self._lock:
+            streams = list(self._streams.values())
+            warm_only = [s for s in streams if s.warm and not s.busy]
+            return SupervisorStats(
+                sessions_open=len(streams), sessions_opened=self._opened, sessions_closed=self._closed_count,
+                warm_sessions=len(warm_only), warm_ready=sum(1 for s in warm_only if s.decoder.has_gop()),
+                gop_starts=self._closed_gop_starts + sum(s.decoder.gop_starts for s in streams))
 
     def session_status(self, camera_id: int, profile: Profile) -> SessionStatus:
         with self._lock:
@@ -169,6 +184,7 @@ class StreamSupervisor:
             streams = list(self._streams.values())
             self._streams.clear()
             self._views.clear()
+            self._warm_requests.clear()
         for stream in streams:
             stream.session.close()
         self._closer.shutdown(wait=True)
@@ -198,7 +214,7 @@ class StreamSupervisor:
             self._choose_stream(view)
 
     def _choose_stream(self, view: LiveView) -> None:
-        width, height = _decode_size(view)
+        width, height = decode_size(view)
         profile = profile_for_size(view.camera, width, height)
         if profile is not view.profile:
             old = view.profile
@@ -220,6 +236,7 @@ class StreamSupervisor:
             stream = self._open_stream(view.camera, profile)
             self._streams[key] = stream
         stream.views.add(view.view_id)
+        stream.decoder.set_keep_gop(True)
         view.profile = profile
 
     def _detach(self, view: LiveView, profile: Profile | None = None) -> None:
@@ -231,16 +248,46 @@ class StreamSupervisor:
         if stream is None:
             return
         stream.views.discard(view.view_id)
+        if not stream.views:
+            stream.decoder.set_keep_gop(stream.warm)
+            if stream.warm:
+                self._update_warm()     # no longer shown: now it counts against the warm budget
         if not self._close_if_unused(key, stream):
             self._apply_target_size(*key)
 
-    def _close_if_unused(self, key: tuple[int, Profile], stream: _Stream) -> bool:
-        if not stream.unused:
+    def _close_if_unused(self, key: StreamKey, stream: _Stream) -> bool:
+        if not stream.unused or self._streams.get(key) is not stream:
             return False
         del self._streams[key]
+        self._closed_count += 1
+        self._closed_gop_starts += stream.decoder.gop_starts
         self._closer.submit(stream.session.close)
         self._rebalance()
         return True
+
+    def _update_warm(self) -> None:
+        """Mark the chosen streams warm, open the missing ones, close warm ones that fell out."""
+        def busy(key: StreamKey) -> bool:
+            stream = self._streams.get(key)
+            return bool(stream and stream.busy)
+
+        requests = [[(camera.id, profile) for camera, profile in wanted] for wanted in self._warm_requests.values()]
+        chosen = choose_warm(requests, busy, self._max_warm_sessions)
+        chosen_set = set(chosen)
+        for key, stream in list(self._streams.items()):
+            stream.warm = key in chosen_set
+            stream.decoder.set_keep_gop(stream.warm or bool(stream.views))
+            self._close_if_unused(key, stream)
+        cameras = {(camera.id, profile): camera for wanted in self._warm_requests.values()
+                   for camera, profile in wanted}
+        for key in chosen:
+            if key in self._streams:
+                continue
+            stream = self._open_stream(cameras[key], key[1])
+            stream.warm = True
+            stream.decoder.set_paused(True)
+            stream.decoder.set_keep_gop(True)
+            self._streams[key] = stream
 
     def _open_stream(self, camera: Camera, profile: Profile) -> _Stream:
         source = StreamSource(camera_id=camera.id, profile=profile.value, url=camera.url_for(profile),
@@ -249,6 +296,7 @@ class StreamSupervisor:
         decoder = LiveDecoder(clock=self._clock, threads=self._decoder_threads)
         session.add_consumer(decoder)
         session.start()
+        self._opened += 1
         log.info("opened session camera=%s profile=%s", camera.id, profile.value)
         return _Stream(session=session, decoder=decoder)
 
@@ -257,7 +305,7 @@ class StreamSupervisor:
         stream = self._streams.get((camera_id, profile))
         if stream is None:
             return
-        sizes = [_decode_size(self._views[v]) for v in stream.views
+        sizes = [decode_size(self._views[v]) for v in stream.views
                  if v in self._views and self._views[v].visible]
         if not sizes:
             stream.decoder.set_paused(True)
@@ -302,33 +350,6 @@ class StreamSupervisor:
     def _stats(self, view: LiveView) -> StatsSnapshot:
         stream = self._stream_of(view)
         return stream.session.stats() if stream else StatsSnapshot()
-
-
-def _decode_size(view: LiveView) -> tuple[int, int]:
-    """The picture size a view needs decoded: its own size, enlarged so that its crop fills it."""
-    width, height = view.size
-    if view.crop is None:
-        return width, height
-    _, _, crop_w, crop_h = view.crop
-    return min(MAX_DECODE_EDGE, round(width / crop_w)), min(MAX_DECODE_EDGE, round(height / crop_h))
-
-
-def _clean_crop(crop: Crop | None) -> Crop | None:
-    if crop is None:
-        return None
-    x, y, w, h = (min(1.0, max(0.0, float(v))) for v in crop)
-    w, h = max(0.05, w), max(0.05, h)     # keep the size; move the crop back inside the picture
-    if w >= 0.999 and h >= 0.999:
-        return None
-    return (min(x, 1.0 - w), min(y, 1.0 - h), w, h)
-
-
-def crop_in_pixels(crop: Crop | None, width: int, height: int) -> tuple[int, int, int, int]:
-    """The crop as a pixel rectangle of a width×height picture (the whole picture without a crop)."""
-    if crop is None:
-        return 0, 0, width, height
-    x, y, w, h = crop
-    return round(x * width), round(y * height), max(1, round(w * width)), max(1, round(h * height))
 
 
 def _with_transport(options: StreamOptions, camera: Camera) -> StreamOptions:

@@ -1,0 +1,52 @@
+"""``videowall activity-record``: the activity record ("informacja") of one bookmark or of a shift, as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from videowall.activity.pdf import write_activity_pdf
+from videowall.activity.record import record_for_shift, record_from_bookmark
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.local_time import parse_local_time
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "activity-record", allow_abbrev=False, help="print the activity record (informacja) of a bookmark or a shift",
+        description="Write the activity record required by Rozporządzenie RM of 16 Dec 2009 as a PDF: of one "
+                    "bookmark, or of every bookmark of a period (a shift), optionally one operator's. Times "
+                    "without an offset are read in the station's time zone.")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--bookmark", type=int, metavar="ID", help="the record of this bookmark")
+    source.add_argument("--from", dest="start", metavar="ISO", help="the start of the shift (with --to)")
+    parser.add_argument("--to", dest="end", metavar="ISO", help="the end of the shift")
+    parser.add_argument("--operator", metavar="NAME", help="only this operator's bookmarks (shift only)")
+    parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write (replaced if it exists)")
+    parser.add_argument("--data-dir", help="data directory (default: $VIDEOWALL_DATA_DIR or the user data dir)")
+    parser.set_defaults(func=activity_record_command)
+
+
+def activity_record_command(args: argparse.Namespace) -> int:
+    if args.bookmark is not None and (args.end or args.operator):
+        raise VideowallError(ErrorKind.INVALID_INPUT, "--to and --operator go with --from, not with --bookmark.")
+    if args.start and not args.end:
+        raise VideowallError(ErrorKind.INVALID_INPUT, "--from needs --to: give the end of the shift.")
+    from videowall.station import Station  # the station pulls in the media engine: only when run
+
+    station = Station.open(args.data_dir)
+    try:
+        names = {camera.id: camera.name for camera in station.cameras.list()}
+        bookmarks = station.bookmarks()
+        if args.bookmark is not None:
+            record = record_from_bookmark(bookmarks.get(args.bookmark), names, station.settings)
+        else:
+            zone = ZoneInfo(station.settings.timezone)
+            record = record_for_shift(bookmarks, names, station.settings, start_utc=parse_local_time(args.start, zone),
+                                      end_utc=parse_local_time(args.end, zone), operator=args.operator)
+        written = write_activity_pdf(record, Path(args.out))
+    finally:
+        station.close()
+    print(f"Activity record written: {written} ({len(record.entries)} event(s)).")
+    return 0

@@ -1,0 +1,1 @@
+"""Printable PDF documents shared by features (fonts with Polish letters, page numbering)."""
