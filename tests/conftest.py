@@ -13,7 +13,7 @@ from videowall.runtime.redaction import install_redaction
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["VIDEOWALL_KEYRING"] = "memory"
 
-pytest_plugins = ["tests.fixtures.sim", "tests.fixtures.footage", "tests.fixtures.onvif"]
+pytest_plugins = ["tests.fixtures.sim", "tests.fixtures.footage", "tests.fixtures.onvif", "tests.fixtures.segments"]
 
 
 class _SuiteLogCapture(logging.Handler):

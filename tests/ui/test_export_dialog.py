@@ -146,15 +146,21 @@ def test_no_camera_and_a_bad_exhibit_id_are_refused_before_writing(qtbot, export
     assert not any(name.startswith("SM") for name in os.listdir(tmp_path))
 
 
-def test_cancel_mid_export_leaves_only_partial_and_an_audit_entry(qtbot, export_station, footage, tmp_path):
-    station, _ = export_station
+def _pause_in_remux():
+    """A progress hook that stops the export's thread once remuxing has begun, until ``release`` is set."""
     reached, release = threading.Event(), threading.Event()
 
-    def hold_in_remux(progress) -> None:   # runs on the export's thread: stop there until Cancel was clicked
+    def hook(progress) -> None:
         if progress.stage == "remux" and progress.stage_fraction > 0 and not reached.is_set():
             reached.set()
             release.wait(60)
 
+    return hook, reached, release
+
+
+def test_cancel_mid_export_leaves_only_partial_and_an_audit_entry(qtbot, export_station, footage, tmp_path):
+    station, _ = export_station
+    hold_in_remux, reached, release = _pause_in_remux()
     dialog = _open(qtbot, export_station, footage, progress_hook=hold_in_remux)
     _fill(qtbot, dialog)
     dialog.destination.choose_folder(tmp_path)
@@ -175,13 +181,7 @@ def test_cancel_mid_export_leaves_only_partial_and_an_audit_entry(qtbot, export_
 
 
 def test_closing_while_exporting_asks_to_cancel_first(qtbot, export_station, footage, tmp_path):
-    reached, release = threading.Event(), threading.Event()
-
-    def hold(progress) -> None:
-        if progress.stage == "remux" and not reached.is_set():
-            reached.set()
-            release.wait(60)
-
+    hold, reached, release = _pause_in_remux()
     dialog = _open(qtbot, export_station, footage, progress_hook=hold)
     _fill(qtbot, dialog)
     dialog.destination.choose_folder(tmp_path)

@@ -5,14 +5,13 @@ shows — on a real station whose recordings index holds real fMP4 segments."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 
-from tests.ui.test_playback_window import FPS, SEGMENT_S, packets  # noqa: F401 — ``packets`` is a fixture
+from tests.fixtures.segments import write_segments
 from ui.app import create_application
 from ui.bookmarks.controller import BookmarksController
 from ui.playback.timeline_model import CameraLane, Span, TimelineModel, lane_for
@@ -21,10 +20,7 @@ from ui.playback.timeline_widget import (
 )
 from ui.recording_controller import RecordingController
 from videowall.bookmarks.model import Bookmark
-from videowall.recording.index import NewSegment
-from videowall.recording.segment_file import TAG_START_UTC, SegmentFile, StreamParams
 from videowall.recording.timebase import from_us, to_us
-from videowall.recording.types import SegmentState, TimeSource
 from videowall.runtime.clock import FakeClock
 
 WARSAW = ZoneInfo("Europe/Warsaw")
@@ -93,25 +89,13 @@ def test_clicking_a_flag_seeks_to_the_bookmarked_moment(qtbot, timeline):
 
 # -- the playback window on a real station ------------------------------------------------------------
 @pytest.fixture
-def recorded(station, packets):  # noqa: F811 — the imported fixture
+def recorded(station, packets):
     """Cameras Gate and Square with 6 s of footage from ten minutes ago, in the station's own index."""
     ids = [station.cameras.add(name=name, main_url=NO_STREAM).id for name in ("Gate", "Square")]
     store = station.recording_service().store
     start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=10)
-    params = StreamParams("h264", 320, 180, Fraction(1, 90000), Fraction(FPS), None)
     for camera_id in ids:
-        for offset in (0, 2, 4):
-            seg_start = start + timedelta(seconds=offset)
-            path = store.root / str(camera_id) / f"{offset}.mp4"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            segment = SegmentFile(path, params, {TAG_START_UTC: seg_start.isoformat()})
-            for data, pts, key in packets:
-                segment.write(data, pts, pts, 3600, key)
-            segment.close()
-            segment_id = store.begin_segment(NewSegment(camera_id, "main", store.relative(path), to_us(seg_start),
-                                                        TimeSource.CAMERA_NTP, 0.0, "h264", 320, 180))
-            store.update_segment(segment_id, to_us(seg_start) + SEGMENT_S * S, path.stat().st_size,
-                                 SegmentState.COMPLETE)
+        write_segments(store, camera_id, start, (0, 2, 4), packets)
     return ids, start
 
 

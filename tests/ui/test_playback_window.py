@@ -7,39 +7,22 @@ camera 2 has a "disk full" gap in the middle.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from datetime import datetime, timedelta, timezone
-from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-import av
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from tests.fixtures.segments import write_segments
 from ui.app import create_application
 from ui.playback.badge import NO_RECORDING, RECORDED
 from ui.playback.playback_window import PlaybackWindow
 from videowall.recording.holds import HoldStore
-from videowall.recording.index import NewSegment, RecordingStore
-from videowall.recording.segment_file import TAG_START_UTC, SegmentFile, StreamParams
+from videowall.recording.index import RecordingStore
 from videowall.recording.timebase import to_us
-from videowall.recording.types import SegmentState, TimeSource
 
 WARSAW = ZoneInfo("Europe/Warsaw")
-FPS = 25
-SEGMENT_S = 2
 pytestmark = pytest.mark.skipif(shutil.which("ffmpeg") is None, reason="needs ffmpeg for test footage")
-
-
-@pytest.fixture(scope="module")
-def packets(tmp_path_factory):
-    source = tmp_path_factory.mktemp("pattern") / "pattern.ts"
-    subprocess.run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", f"testsrc2=size=320x180:rate={FPS}", "-t",
-                    str(SEGMENT_S), "-c:v", "libx264", "-g", str(FPS), "-bf", "0", "-pix_fmt", "yuv420p",
-                    str(source)], check=True, timeout=60)
-    with av.open(str(source)) as container:
-        found = [(bytes(p), p.pts, p.is_keyframe) for p in container.demux(video=0) if p.size]
-    return [(data, pts - found[0][1], key) for data, pts, key in found]
 
 
 @pytest.fixture
@@ -47,20 +30,8 @@ def footage(tmp_path, packets):
     """(store, holds, start_us): camera 1 has 6 s from start, camera 2 the same with seconds 2–4 missing."""
     start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=10)
     store = RecordingStore.open(tmp_path / "db.sqlite3", tmp_path / "recordings")
-    params = StreamParams("h264", 320, 180, Fraction(1, 90000), Fraction(FPS), None)
     for camera_id, offsets in ((1, (0, 2, 4)), (2, (0, 4))):
-        for offset in offsets:
-            seg_start = start + timedelta(seconds=offset)
-            path = store.root / str(camera_id) / f"{offset}.mp4"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            segment = SegmentFile(path, params, {TAG_START_UTC: seg_start.isoformat()})
-            for data, pts, key in packets:
-                segment.write(data, pts, pts, 3600, key)
-            segment.close()
-            segment_id = store.begin_segment(NewSegment(camera_id, "main", store.relative(path), to_us(seg_start),
-                                                        TimeSource.CAMERA_NTP, 0.0, "h264", 320, 180))
-            store.update_segment(segment_id, to_us(seg_start) + SEGMENT_S * 1_000_000, path.stat().st_size,
-                                 SegmentState.COMPLETE)
+        write_segments(store, camera_id, start, offsets, packets)
     store.add_gap(2, to_us(start) + 2_000_000, to_us(start) + 4_000_000, "disk full")
     holds = HoldStore(store)
     holds.place(1, start, start + timedelta(seconds=3), "fight at the entrance", "II K 77/26", "jan.kowalski")
