@@ -99,17 +99,20 @@ def plain_copy(sources: list[Path], target: Path) -> int:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=None, help="destination folder (default: a temp dir in /var/tmp)")
+    parser.add_argument("--sources", type=Path, default=Path("/var/tmp"),
+                        help="where the recorded footage is made (the station's disk; default /var/tmp)")
     parser.add_argument("--cameras", type=int, default=2)
     parser.add_argument("--minutes", type=float, default=5.0)
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="vw-bench-export-", dir=args.out or "/var/tmp"))
+    recordings = Path(tempfile.mkdtemp(prefix="vw-bench-footage-", dir=args.sources))
     try:
-        files = make_footage(work)
+        files = make_footage(recordings)
         index = RepeatingIndex(files, args.cameras, args.minutes)
         cameras = [Camera(cam, f"Kamera {cam}", f"rtsp://127.0.0.1/cam{cam}") for cam in range(1, args.cameras + 1)]
         identity = self_signed_identity("Benchmark", "bench", datetime.now(timezone.utc))
-        conn = open_database(work / "bench.sqlite3", migrations=audit_migrations())
+        conn = open_database(recordings / "bench.sqlite3", migrations=audit_migrations())
         audit = AuditLog(conn)
         end = T0 + timedelta(minutes=args.minutes)
         sources = [s.path for cam in index.segments_by_camera.values() for s in cam]
@@ -152,6 +155,7 @@ def main() -> None:
                           "copy_cpu_s_per_gb": round(statistics.median(copy_cpu), 1)}))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(recordings, ignore_errors=True)
 
 
 if __name__ == "__main__":

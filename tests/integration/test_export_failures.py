@@ -64,6 +64,29 @@ def test_cancel_during_read_back_still_leaves_only_partial(export_env, tmp_path)
     assert _entries(export_env, "cancelled")[0].details["stage"] == "read_back"
 
 
+
+def test_a_medium_that_overwrites_a_verified_clip_is_caught_before_the_rename(export_env, tmp_path):
+    """Counterfeit sticks wrap around: writing later files destroys earlier ones. A clip read back while the
+    rest was still being written must be checked again once everything is on the medium."""
+    plan = export_env.plan(export_env.request(), tmp_path)
+    damaged = []
+
+    def overwrite_first_clip(report):     # all files written, final read-back not yet begun
+        if report.stage == "sync" and not damaged:
+            clip = sorted((plan.partial_dir / "video").glob("*.mp4"))[0]
+            with open(clip, "r+b") as handle:
+                handle.seek(clip.stat().st_size // 2)
+                handle.write(b"\0" * (1 << 20))
+            damaged.append(clip.relative_to(plan.partial_dir).as_posix())
+
+    job = export_env.job(plan, progress=overwrite_first_clip)
+    with pytest.raises(VideowallError) as err:
+        job.run()
+    assert f"{damaged[0]} changed on the medium after being verified" in err.value.user_message
+    assert "counterfeit or failing stick" in err.value.user_message
+    assert plan.partial_dir.is_dir() and not plan.final_dir.exists()
+    assert _entries(export_env, "failed")[0].details["stage"] == "read_back"
+
 def test_too_small_destination_is_refused_before_writing(export_env, tmp_path):
     with tmpfs(tmp_path / "small", "1m") as small:
         with pytest.raises(VideowallError) as err:

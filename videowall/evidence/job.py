@@ -28,6 +28,7 @@ from videowall.config.atomic import fsync_dir
 from videowall.evidence.fileio import fsync_path, sha256_file
 from videowall.evidence.job_support import (Reporter, audit_details, collect_part_records, protocol_data,
                                             rename_single_part, submit_part_records)
+from videowall.evidence.medium_check import MediumCheck
 from videowall.evidence.manifest import MANIFEST, PROTOCOL_PDF, CameraItem, FileRecord, build_manifest, manifest_bytes
 from videowall.evidence.package import PackageFiles
 from videowall.evidence.plan import CameraPlan, ExportPlan
@@ -116,21 +117,25 @@ class ExportJob:
         files = PackageFiles(partial)
         (partial / "video").mkdir()
         self._enter("remux")
-        # Hashing (framehash lists, clip SHA-256, read-back) runs on a small pool, next to the remux.
+        # Hashing (framehash lists, clip SHA-256, read-back) runs on a small pool, next to the remux;
+        # finished clips go to the medium and are read back from it meanwhile (MediumCheck).
+        medium = MediumCheck(partial, self._helpers_cancel)
         with ThreadPoolExecutor(max_workers=HASH_WORKERS, thread_name_prefix="evidence-hash") as pool:
             try:
-                remuxed = [self._remux_camera(camera_plan, pool) for camera_plan in plan.cameras]
+                remuxed = [self._remux_camera(camera_plan, pool, medium) for camera_plan in plan.cameras]
                 items = [self._camera_item(camera_plan, clip, submitted, files)
                          for camera_plan, clip, submitted in remuxed]
                 self._package(files, items, identity, created, anchor_seq, anchor_hash)
                 self._enter("sync")
                 self._sync(files)
                 self._enter("read_back")
-                self._read_back(files, pool)
+                self._read_back(files, pool, medium)
             except BaseException:
                 self._helpers_cancel.cancel()   # stop hashing tasks still running; run() reports the cause
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
+            finally:
+                medium.close()
         self._enter("finish")
         self.cancel.raise_if_cancelled("finish")
         os.rename(partial, plan.final_dir)
@@ -164,7 +169,7 @@ class ExportJob:
         files.write_sums()
         self.cancel.raise_if_cancelled("package")
 
-    def _remux_camera(self, camera_plan: CameraPlan, pool: ThreadPoolExecutor):
+    def _remux_camera(self, camera_plan: CameraPlan, pool: ThreadPoolExecutor, medium: MediumCheck):
         request, camera = self.plan.request, camera_plan.camera
         stem = clip_stem(camera.id, camera.name, request.start_utc, request.end_utc)
         video_dir = self.plan.partial_dir / "video"
@@ -175,6 +180,8 @@ class ExportJob:
             raise VideowallError(ErrorKind.NOT_FOUND, f"The recordings of camera {camera.id} ({camera.name}) hold no "
                                                       "frame in the requested time range.")
         rename_single_part(clip, video_dir / f"{stem}.mp4")
+        for part in clip.parts:
+            medium.submit(part.path)
         return camera_plan, clip, submit_part_records(pool, clip, self.plan.partial_dir, self._helpers_cancel)
 
     def _camera_item(self, camera_plan: CameraPlan, clip: ClipResult, submitted, files: PackageFiles) -> CameraItem:
@@ -198,16 +205,24 @@ class ExportJob:
             fsync_dir(folder)
         fsync_dir(root.parent)
 
-    def _read_back(self, files: PackageFiles, pool: ThreadPoolExecutor) -> None:
+    def _read_back(self, files: PackageFiles, pool: ThreadPoolExecutor, medium: MediumCheck) -> None:
         root = self.plan.partial_dir
-        names = sorted(files.hashes)
+        early, early_bytes = medium.results()
+        self._report.read_back(early_bytes)
+        names = sorted(set(files.hashes) - set(early))
         hashed = pool.map(lambda name: sha256_file(root / name, from_device=True, cancel=self._helpers_cancel,
                                                    on_bytes=self._report.read_back), names)
-        for relative, actual in zip(names, hashed):
+        for relative, actual in [*early.items(), *zip(names, hashed)]:
             if actual != files.hashes[relative]:
                 raise VideowallError(ErrorKind.STORAGE_ERROR,
                                      f"Reading back {relative} from the medium gave different bytes than were "
                                      "written: the medium is faulty. Use another one.")
+        changed = medium.changed_since()
+        if changed:
+            raise VideowallError(ErrorKind.STORAGE_ERROR,
+                                 f"{', '.join(changed)} changed on the medium after being verified, while later "
+                                 "files were written: the medium overwrites its own data (a counterfeit or failing "
+                                 "stick). Use another one.")
         try:
             verify_detached((root / "manifest.json.p7s").read_bytes(), (root / MANIFEST).read_bytes())
         except CmsError as err:
