@@ -158,14 +158,20 @@ def _pause_in_remux():
     return hook, reached, release
 
 
-def test_cancel_mid_export_leaves_only_partial_and_an_audit_entry(qtbot, export_station, footage, tmp_path):
-    station, _ = export_station
-    hold_in_remux, reached, release = _pause_in_remux()
-    dialog = _open(qtbot, export_station, footage, progress_hook=hold_in_remux)
+def _export_paused_in_remux(qtbot, export_station, footage, destination):
+    """The dialog filled in and exporting to ``destination``, its job held inside the remux."""
+    hook, reached, release = _pause_in_remux()
+    dialog = _open(qtbot, export_station, footage, progress_hook=hook)
     _fill(qtbot, dialog)
-    dialog.destination.choose_folder(tmp_path)
+    dialog.destination.choose_folder(destination)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(reached.is_set, timeout=WAIT_MS)
+    return dialog, release
+
+
+def test_cancel_mid_export_leaves_only_partial_and_an_audit_entry(qtbot, export_station, footage, tmp_path):
+    station, _ = export_station
+    dialog, release = _export_paused_in_remux(qtbot, export_station, footage, tmp_path)
     assert dialog.cancel_button.isVisible() and not dialog.close_button.isEnabled()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     release.set()
@@ -181,12 +187,7 @@ def test_cancel_mid_export_leaves_only_partial_and_an_audit_entry(qtbot, export_
 
 
 def test_closing_while_exporting_asks_to_cancel_first(qtbot, export_station, footage, tmp_path):
-    hold, reached, release = _pause_in_remux()
-    dialog = _open(qtbot, export_station, footage, progress_hook=hold)
-    _fill(qtbot, dialog)
-    dialog.destination.choose_folder(tmp_path)
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(reached.is_set, timeout=WAIT_MS)
+    dialog, release = _export_paused_in_remux(qtbot, export_station, footage, tmp_path)
     questions = []
 
     def answer_yes() -> None:
