@@ -130,6 +130,16 @@ def test_find_by_id_or_by_name_ignoring_case(store):
     assert store.get(gate.id) == gate
 
 
+
+def test_a_typed_camera_list_mixes_ids_and_names(store):
+    gate = store.add("Gate", URL)
+    door = store.add("Front door", URL)
+    assert store.find_listed(f" front door , {gate.id},") == [door, gate]
+    with pytest.raises(VideowallError, match="Name at least one camera"):
+        store.find_listed(" , ")
+    with pytest.raises(VideowallError, match="no camera named 'Back'"):
+        store.find_listed("Gate,Back")
+
 def test_lookups_of_missing_cameras_say_what_was_not_found(store):
     store.add("Gate", URL)
     err = _error(store.find, "Garage")

@@ -108,10 +108,7 @@ class _Context:
     operator: str
 
     def camera_ids(self, text: str) -> tuple[int, ...]:
-        keys = [part.strip() for part in text.split(",") if part.strip()]
-        if not keys:
-            raise VideowallError(ErrorKind.INVALID_INPUT, "Name at least one camera (--camera ID|NAME[,...]).")
-        return tuple(self.cameras.find(key).id for key in keys)
+        return tuple(camera.id for camera in self.cameras.find_listed(text))
 
     def names(self) -> CameraNames:
         return CameraNames({camera.id: camera.name for camera in self.cameras.list()})

@@ -41,7 +41,7 @@ def export_command(args: argparse.Namespace,
     station = Station.open(args.data_dir)
     try:
         zone = ZoneInfo(station.settings.timezone)
-        cameras = [station.cameras.find(key) for key in _split_cameras(args.camera)]
+        cameras = station.cameras.find_listed(args.camera)
         request = ExportRequest(
             exhibit_id=args.exhibit, camera_ids=tuple(c.id for c in cameras),
             start_utc=parse_local_time(args.start, zone), end_utc=parse_local_time(args.end, zone),
@@ -96,13 +96,6 @@ def signing_key_import(args: argparse.Namespace) -> int:
     print("Imported; exports are signed with this certificate from now on:")
     print(fingerprints_text(identity))
     return 0
-
-
-def _split_cameras(text: str) -> list[str]:
-    keys = [part.strip() for part in text.split(",") if part.strip()]
-    if not keys:
-        raise VideowallError(ErrorKind.INVALID_INPUT, "Name at least one camera (--camera ID|NAME[,...]).")
-    return keys
 
 
 def _run_interruptible(job: ExportJob) -> int:

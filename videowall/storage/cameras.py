@@ -92,6 +92,13 @@ class CameraStore:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera named {key!r}.")
         return _camera(row)
 
+    def find_listed(self, text: str) -> list[Camera]:
+        """The cameras of a comma-separated list of ids or names, as typed for ``--camera ID|NAME[,...]``."""
+        keys = [part.strip() for part in text.split(",") if part.strip()]
+        if not keys:
+            raise VideowallError(ErrorKind.INVALID_INPUT, "Name at least one camera (--camera ID|NAME[,...]).")
+        return [self.find(key) for key in keys]
+
     def remove(self, id_or_name: str | int) -> Camera:
         with transaction(self._conn):
             camera = self.find(id_or_name)
