@@ -33,9 +33,12 @@ def _ntp_stretch(store, camera_id: int) -> tuple[int, int]:
     """The longest stretch of complete, camera-clock segments without a gap between them.
 
     A starved machine can make the recorder drop packets or the session reconnect: that leaves a gap
-    (with its reason) the tests must not mistake for missing footage."""
+    (with its reason) the tests must not mistake for missing footage. Where the connection's first,
+    receive-time segment overlaps the stretch (the anchor switch, docs/design/time.md), the stretch
+    starts after it, so every position in it has exactly one segment."""
+    segments = store.segments_us(camera_id, 0, 2**62)
     best, run = (0, 0), None
-    for segment in store.segments_us(camera_id, 0, 2**62):
+    for segment in segments:
         start, end = to_us(segment.start_utc), to_us(segment.end_utc)
         usable = segment.time_source is TimeSource.CAMERA_NTP and segment.state is SegmentState.COMPLETE
         if not usable:
@@ -44,7 +47,10 @@ def _ntp_stretch(store, camera_id: int) -> tuple[int, int]:
         run = (run[0], end) if run is not None and start - run[1] <= 1 else (start, end)
         if run[1] - run[0] > best[1] - best[0]:
             best = run
-    return best
+    others = [(to_us(s.start_utc), to_us(s.end_utc)) for s in segments if s.time_source is not TimeSource.CAMERA_NTP]
+    start = max([best[0]] + [e for s, e in others if s < best[0] < e])
+    end = min([best[1]] + [s for s, e in others if s < best[1] < e])
+    return start, end
 
 
 def _common_stretch(store, cameras) -> tuple[int, int]:
