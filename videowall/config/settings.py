@@ -9,6 +9,7 @@ videowall is left untouched and is not overwritten by ``save_settings``.
 from __future__ import annotations
 
 import json
+import math
 import re
 import zoneinfo
 from collections.abc import Callable
@@ -20,10 +21,13 @@ from videowall.bookmarks.model import DEFAULT_CATEGORIES, DEFAULT_POST_ROLL_S, D
 from videowall.config.atomic import move_aside, write_atomic
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.text import brief, unsafe_character
 
 CURRENT_VERSION = 3
-_LANGUAGE = re.compile(r"^[a-z]{2,3}([_-][A-Za-z0-9]{2,4})?$")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_FILE_BYTES = 1024 * 1024   # a settings file is a few kB; a larger one is not ours
+MAX_FREE_GB = 1_000_000.0
+_LANGUAGE = re.compile(r"[a-z]{2,3}([_-][A-Za-z0-9]{2,4})?")
+_UNKNOWN_NAMED = 5             # how many unknown setting names a message lists
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,11 @@ def load_settings(path: Path | str, clock: Clock = SYSTEM_CLOCK) -> tuple[Settin
     if not source.exists():
         return Settings(), None
     try:
-        raw = json.loads(source.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        return Settings(), _set_aside(source, f"it is not readable JSON: {err}", clock)
+        raw = _read_json(source)
+    except _Unreadable as err:
+        return Settings(), _set_aside(source, str(err), clock)
+    except OSError as err:
+        return Settings(), _set_aside(source, f"it cannot be read: {err.strerror or err}", clock)
     version = raw.get("version") if isinstance(raw, dict) else None
     if not _is_int(version) or version < 1:
         return Settings(), _set_aside(source, "it has no valid settings version", clock)
@@ -81,6 +87,25 @@ def load_settings(path: Path | str, clock: Clock = SYSTEM_CLOCK) -> tuple[Settin
         return _from_dict(_migrate(raw)), None
     except VideowallError as err:
         return Settings(), _set_aside(source, err.user_message.rstrip("."), clock)
+
+
+class _Unreadable(Exception):
+    """The file is not settings JSON; the message says why."""
+
+
+def _read_json(path: Path) -> object:
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _Unreadable(f"it is larger than {MAX_FILE_BYTES // 1024} KiB")
+    try:
+        return json.loads(data.decode("utf-8-sig"))   # Windows editors may write a byte-order mark
+    except UnicodeDecodeError as err:
+        raise _Unreadable(f"it is not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except RecursionError:
+        raise _Unreadable("it is nested too deeply to be settings") from None
+    except ValueError as err:   # JSONDecodeError, and integers of thousands of digits
+        raise _Unreadable(f"it is not readable JSON: {brief(str(err), 120, quote=False)}") from None
 
 
 def save_settings(path: Path | str, settings: Settings) -> None:
@@ -125,34 +150,39 @@ def _from_dict(data: dict[str, Any]) -> Settings:
     known = {f.name for f in fields(Settings)}
     unknown = sorted(set(data) - known)
     if unknown:
-        raise VideowallError(ErrorKind.INVALID_INPUT, f"it has unknown settings: {', '.join(unknown)}")
+        named = ", ".join(brief(name, 40, quote=False) for name in unknown[:_UNKNOWN_NAMED])
+        more = f" and {len(unknown) - _UNKNOWN_NAMED} more" if len(unknown) > _UNKNOWN_NAMED else ""
+        raise VideowallError(ErrorKind.INVALID_INPUT, f"it has unknown settings: {named}{more}")
     return Settings(**data)
 
 
 def _first_problem(s: Settings) -> str | None:
     if s.version != CURRENT_VERSION:
         return f"version must be {CURRENT_VERSION}, not {s.version!r}"
-    if s.ui_language is not None and not (isinstance(s.ui_language, str) and _LANGUAGE.match(s.ui_language)):
-        return f"ui_language must be a language code such as 'pl' or 'en', not {s.ui_language!r}"
-    if not isinstance(s.station_name, str) or len(s.station_name) > 100 or _CONTROL.search(s.station_name):
+    if s.ui_language is not None and not (isinstance(s.ui_language, str) and _LANGUAGE.fullmatch(s.ui_language)):
+        return f"ui_language must be a language code such as 'pl' or 'en', not {brief(s.ui_language)}"
+    if not _is_text(s.station_name, 100):
         return "station_name must be text of at most 100 characters without control characters"
     if not _is_timezone(s.timezone):
-        return f"timezone must be an IANA zone such as 'Europe/Warsaw', not {s.timezone!r}"
+        return f"timezone must be an IANA zone such as 'Europe/Warsaw', not {brief(s.timezone)}"
     if not (_is_int(s.wall_repaint_hz) and 1 <= s.wall_repaint_hz <= 120):
-        return f"wall_repaint_hz must be a whole number from 1 to 120, not {s.wall_repaint_hz!r}"
+        return f"wall_repaint_hz must be a whole number from 1 to 120, not {brief(s.wall_repaint_hz)}"
     if not (_is_int(s.max_live_decoders) and 1 <= s.max_live_decoders <= 64):
-        return f"max_live_decoders must be a whole number from 1 to 64, not {s.max_live_decoders!r}"
+        return f"max_live_decoders must be a whole number from 1 to 64, not {brief(s.max_live_decoders)}"
     if not (_is_int(s.max_warm_sessions) and 0 <= s.max_warm_sessions <= 256):
-        return f"max_warm_sessions must be a whole number from 0 to 256, not {s.max_warm_sessions!r}"
+        return f"max_warm_sessions must be a whole number from 0 to 256, not {brief(s.max_warm_sessions)}"
     backoff = s.reconnect_max_backoff_s
     if not ((_is_int(backoff) or isinstance(backoff, float)) and 1 <= backoff <= 3600):
-        return f"reconnect_max_backoff_s must be a number of seconds from 1 to 3600, not {backoff!r}"
-    for name in ("station_name", "organisation", "unit"):
-        value = getattr(s, name)
-        if not isinstance(value, str) or len(value) > 200 or _CONTROL.search(value):
+        return f"reconnect_max_backoff_s must be a number of seconds from 1 to 3600, not {brief(backoff)}"
+    for name in ("organisation", "unit"):
+        if not _is_text(getattr(s, name), 200):
             return f"{name} must be text of at most 200 characters without control characters"
-    if s.recordings_dir is not None and not (isinstance(s.recordings_dir, str) and s.recordings_dir.strip()):
-        return "recordings_dir must be a folder path or null"
+    if s.recordings_dir is not None and not (_is_text(s.recordings_dir, 4096) and s.recordings_dir.strip()):
+        return "recordings_dir must be a folder path (without control characters) or null"
+    for name in ("min_free_gb", "warn_free_gb"):
+        value = getattr(s, name)
+        if not (_is_number(value) and 0 <= value <= MAX_FREE_GB):
+            return f"{name} must be a number of gigabytes from 0 to {MAX_FREE_GB:.0f}, not {brief(value)}"
     return _bookmark_problem(s) or _recording_problem(s)
 
 
@@ -161,16 +191,15 @@ def _bookmark_problem(s: Settings) -> str | None:
     if not isinstance(categories, tuple) or not categories:
         return "bookmark_categories must be a non-empty list of category names"
     for name in categories:
-        if not isinstance(name, str) or not name.strip() or name != name.strip() or len(name) > 100 \
-                or _CONTROL.search(name):
+        if not _is_text(name, 100) or not name.strip() or name != name.strip():
             return (f"bookmark_categories must hold names of 1 to 100 characters without control characters "
-                    f"or surrounding spaces, not {name!r}")
+                    f"or surrounding spaces, not {brief(name)}")
     if len({name.casefold() for name in categories}) != len(categories):
         return "bookmark_categories must not name a category twice"
     for name in ("bookmark_pre_roll_s", "bookmark_post_roll_s"):
         value = getattr(s, name)
         if not (_is_int(value) and 0 <= value <= MAX_ROLL_S):
-            return f"{name} must be a whole number of seconds from 0 to {MAX_ROLL_S}, not {value!r}"
+            return f"{name} must be a whole number of seconds from 0 to {MAX_ROLL_S}, not {brief(value)}"
     if s.bookmark_pre_roll_s + s.bookmark_post_roll_s == 0:
         return "bookmark_pre_roll_s and bookmark_post_roll_s cannot both be 0"
     return None
@@ -190,6 +219,14 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def _is_number(value: object) -> bool:
+    return _is_int(value) or (isinstance(value, float) and math.isfinite(value))
+
+
+def _is_text(value: object, max_chars: int) -> bool:
+    return isinstance(value, str) and len(value) <= max_chars and unsafe_character(value) is None
+
+
 def _is_timezone(name: object) -> bool:
     if not isinstance(name, str) or not name or name.startswith("/") or ".." in name:
         return False
@@ -203,8 +240,8 @@ def _is_timezone(name: object) -> bool:
 
 def _version_on_disk(path: Path) -> int | None:
     try:
-        raw = json.loads(path.read_bytes().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        raw = _read_json(path)
+    except (OSError, _Unreadable):
         return None
     version = raw.get("version") if isinstance(raw, dict) else None
     return version if _is_int(version) else None

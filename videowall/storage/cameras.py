@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 import sqlite3
 from collections.abc import Iterator
 from datetime import timezone
@@ -13,11 +12,12 @@ from videowall.model.camera import Camera, Profile, Transport
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
+from videowall.runtime.text import brief, unsafe_character
 from videowall.storage.db import connection_lock, transaction
 
 MAX_NAME_CHARS = 100
 MAX_TEXT_CHARS = 200
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_MAX_ID = 2 ** 63 - 1   # SQLite's largest integer
 _COLUMNS = "id, name, main_url, sub_url, location, grp, transport, has_credentials, record, record_profile"
 _UNCHANGED: Any = object()
 
@@ -75,6 +75,8 @@ class CameraStore:
         return [_camera(row) for row in rows]
 
     def get(self, camera_id: int) -> Camera:
+        if not 0 < camera_id <= _MAX_ID:
+            raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera with id {brief(camera_id)}.")
         with self._lock:
             row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE id = ?", (camera_id,)).fetchone()
         if row is None:
@@ -84,12 +86,16 @@ class CameraStore:
     def find(self, id_or_name: str | int) -> Camera:
         """A camera by id (all digits; names never are) or by name, ignoring letter case."""
         key = str(id_or_name).strip()
-        if key.isdigit():
+        if key.isdecimal():
+            if len(key) > len(str(_MAX_ID)):   # no id; thousands of digits are not even converted
+                raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera with id {brief(key, quote=False)}.")
             return self.get(int(key))
-        with self._lock:
-            row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE name = ?", (key,)).fetchone()
+        row = None
+        if unsafe_character(key) is None:   # a name with such characters is never stored
+            with self._lock:
+                row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE name = ?", (key,)).fetchone()
         if row is None:
-            raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera named {key!r}.")
+            raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera named {brief(key)}.")
         return _camera(row)
 
     def find_listed(self, text: str) -> list[Camera]:
@@ -185,8 +191,9 @@ def _clean_name(name: str) -> str:
     if len(cleaned) > MAX_NAME_CHARS:
         raise VideowallError(ErrorKind.INVALID_INPUT,
                              f"The camera name is too long ({len(cleaned)} characters; at most {MAX_NAME_CHARS}).")
-    if _CONTROL.search(cleaned):
-        raise VideowallError(ErrorKind.INVALID_INPUT, "The camera name must not contain control characters.")
+    if bad := unsafe_character(cleaned):
+        raise VideowallError(ErrorKind.INVALID_INPUT, "The camera name must not contain control characters or "
+                                                      f"text-direction marks (found {bad}).")
     if cleaned.isdigit():
         raise VideowallError(ErrorKind.INVALID_INPUT,
                              f"The camera name {cleaned!r} is only digits, which would be read as a camera id. "
@@ -196,9 +203,12 @@ def _clean_name(name: str) -> str:
 
 def _clean_text(value: str | None, label: str) -> str:
     cleaned = (value or "").strip()
-    if len(cleaned) > MAX_TEXT_CHARS or _CONTROL.search(cleaned):
+    if len(cleaned) > MAX_TEXT_CHARS:
         raise VideowallError(ErrorKind.INVALID_INPUT,
-                             f"{label} must be at most {MAX_TEXT_CHARS} characters without control characters.")
+                             f"{label} is too long ({len(cleaned)} characters; at most {MAX_TEXT_CHARS}).")
+    if bad := unsafe_character(cleaned):
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             f"{label} must not contain control characters or text-direction marks (found {bad}).")
     return cleaned
 
 
