@@ -51,29 +51,7 @@ def write_file(path: Path, data: bytes) -> None:
         handle.write(data)
 
 
-def files_under(root: Path) -> list[str]:
-    """Every regular file below ``root`` as a POSIX relative path, sorted."""
-    found = []
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            found.append((Path(folder) / name).relative_to(root).as_posix())
-    return sorted(found)
-
-
 def sha256sums_text(entries: Iterable[tuple[str, str]]) -> str:
     """``<hex>  <relative path>`` lines, as ``sha256sum -c`` reads them."""
     return "".join(f"{digest}  {path}\n" for path, digest in sorted(entries))
 
-
-def parse_sha256sums(text: str) -> dict[str, str]:
-    entries = {}
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        digest, sep, path = line.partition("  ")
-        if not sep:
-            digest, sep, path = line.partition(" *")
-        if not sep or len(digest) != 64:
-            raise ValueError(f"not a SHA256SUMS line: {line[:80]!r}")
-        entries[path] = digest.lower()
-    return entries

@@ -108,18 +108,6 @@ def manifest_bytes(manifest: dict[str, Any]) -> bytes:
     return (json.dumps(manifest, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def listed_files(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Every file the manifest lists, by relative path → {bytes, sha256}."""
-    found: dict[str, dict[str, Any]] = {}
-    for item in manifest.get("items", []):
-        for entry in item.get("files", []):
-            found[entry["path"]] = entry
-            found[entry["framehash"]["path"]] = entry["framehash"]
-    for entry in manifest.get("other_files", []) + manifest.get("working_copies", []):
-        found[entry["path"]] = entry
-    return found
-
-
 def utc_text(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds").replace("+00:00", "Z")
 

@@ -18,11 +18,15 @@ from cryptography import x509
 from videowall.audit.entry import entry_hash
 from videowall.evidence.av_io import AV_ERRORS, framehash_body, write_framehash
 from videowall.evidence.cms_verify import CmsError, verify_detached
-from videowall.evidence.fileio import files_under, parse_sha256sums, sha256_file
-from videowall.evidence.manifest import MANIFEST, SCHEMA, SIGNATURE, SUMS, UNLISTED_FILES, listed_files
+from videowall.evidence.fileio import sha256_file
+from videowall.evidence.manifest import MANIFEST, SIGNATURE, SUMS, UNLISTED_FILES
+from videowall.evidence.manifest_read import (MAX_AUDIT_EXCERPT_BYTES, MAX_MANIFEST_BYTES, MAX_SIGNATURE_BYTES,
+                                              MAX_SUMS_BYTES, PackageFileError, listed_paths, parse_manifest,
+                                              parse_sums, read_capped, scan_tree)
 from videowall.evidence.package import AUDIT_EXCERPT, SIGNER_CERT
 from videowall.evidence.plan import PARTIAL_SUFFIX
 from videowall.evidence.signing import cert_sha256
+from videowall.runtime.text import brief, escaped
 
 
 @dataclass
@@ -47,13 +51,20 @@ def verify_package(path: Path | str, check_framehash: bool = True) -> VerifyRepo
     if root.name.endswith(PARTIAL_SUFFIX):
         report.problems.append(f"{root.name}: an unfinished export (.partial): it was never completed")
     manifest = _check_signed_manifest(root, report)
-    present = set(files_under(root))
-    listed = listed_files(manifest) if manifest else {}
-    changed = _check_listed(root, listed, present, report)
+    try:
+        tree = scan_tree(root)
+    except OSError as err:
+        report.problems.append(f"{root}: its files cannot be listed ({err.strerror or err})")
+        return report
+    for relative, why in sorted(tree.refused.items()):
+        report.problems.append(f"{escaped(relative)}: {why}")
+    present = tree.files
+    listed = listed_paths(manifest) if manifest else {}
+    changed = _check_listed(root, listed, present, set(tree.refused), report)
     _check_extra(present, listed, manifest is not None, report)
     _check_sums(root, present, listed, changed, report)
     if manifest and check_framehash:
-        _check_framehashes(root, manifest, changed, report)
+        _check_framehashes(root, manifest, present, changed, report)
     if manifest:
         _check_audit_excerpt(root, manifest, present, report)
     return report
@@ -61,42 +72,47 @@ def verify_package(path: Path | str, check_framehash: bool = True) -> VerifyRepo
 
 def _check_signed_manifest(root: Path, report: VerifyReport) -> dict | None:
     try:
-        data = (root / MANIFEST).read_bytes()
+        data = read_capped(_plain_file(root / MANIFEST), MAX_MANIFEST_BYTES)
     except OSError:
         report.problems.append(f"{MANIFEST}: missing")
         return None
+    except PackageFileError as err:
+        report.problems.append(f"{MANIFEST}: unreadable ({err})")
+        return None
     try:
-        verdict = verify_detached((root / SIGNATURE).read_bytes(), data)
+        verdict = verify_detached(read_capped(_plain_file(root / SIGNATURE), MAX_SIGNATURE_BYTES), data)
     except OSError:
         report.problems.append(f"{SIGNATURE}: missing, the manifest is not signed")
         verdict = None
-    except CmsError as err:
+    except (CmsError, PackageFileError) as err:
         report.problems.append(f"{SIGNATURE}: signature check failed: {err}")
         verdict = None
     try:
-        manifest = json.loads(data.decode("utf-8"))
-        if manifest.get("schema") != SCHEMA:
-            raise ValueError(f"unknown schema {manifest.get('schema')!r}")
-    except (ValueError, AttributeError) as err:
+        manifest = parse_manifest(data)
+    except PackageFileError as err:
         report.problems.append(f"{MANIFEST}: unreadable ({err})")
         return None
     if verdict is not None:
-        report.signer = verdict.signer.subject.rfc4514_string()
+        report.signer = escaped(verdict.signer.subject.rfc4514_string())
         expected = manifest.get("signing", {}).get("signer_cert_sha256")
         if cert_sha256(verdict.signer) != expected:
             report.problems.append(f"{SIGNATURE}: signed by a certificate other than the one the manifest names")
         try:
-            shipped = x509.load_pem_x509_certificate((root / SIGNER_CERT).read_bytes())
+            shipped = x509.load_pem_x509_certificate(read_capped(_plain_file(root / SIGNER_CERT),
+                                                                 MAX_SIGNATURE_BYTES))
             if cert_sha256(shipped) != expected:
                 report.problems.append(f"{SIGNER_CERT}: not the certificate the manifest names")
         except (OSError, ValueError):
-            pass  # reported as missing or changed by the file checks
+            pass  # reported as missing, changed or refused by the file checks
     return manifest
 
 
-def _check_listed(root: Path, listed: dict[str, dict], present: set[str], report: VerifyReport) -> set[str]:
-    changed = set()
+def _check_listed(root: Path, listed: dict[str, dict], present: set[str], refused: set[str],
+                  report: VerifyReport) -> set[str]:
+    changed = set(refused)
     for relative, entry in sorted(listed.items()):
+        if relative in refused:
+            continue
         if relative not in present:
             report.problems.append(f"{relative}: missing (listed in the manifest)")
             changed.add(relative)
@@ -113,17 +129,21 @@ def _check_extra(present: set[str], listed: dict[str, dict], have_manifest: bool
     if not have_manifest:
         return
     for relative in sorted(present - set(listed) - set(UNLISTED_FILES)):
-        report.problems.append(f"{relative}: extra file, not in the manifest")
+        report.problems.append(f"{escaped(relative)}: extra file, not in the manifest")
 
 
 def _check_sums(root: Path, present: set[str], listed: dict[str, dict], changed: set[str],
                 report: VerifyReport) -> None:
     if SUMS not in present:
-        report.problems.append(f"{SUMS}: missing")
+        if SUMS not in changed:   # a refused SHA256SUMS is reported already
+            report.problems.append(f"{SUMS}: missing")
         return
     try:
-        sums = parse_sha256sums((root / SUMS).read_text(encoding="ascii"))
-    except (OSError, ValueError, UnicodeDecodeError) as err:
+        sums = parse_sums(read_capped(root / SUMS, MAX_SUMS_BYTES).decode("ascii"))
+    except UnicodeDecodeError as err:
+        report.problems.append(f"{SUMS}: unreadable (not ASCII text at byte {err.start})")
+        return
+    except (OSError, PackageFileError) as err:
         report.problems.append(f"{SUMS}: unreadable ({err})")
         return
     for relative, digest in sorted(sums.items()):
@@ -141,20 +161,21 @@ def _check_sums(root: Path, present: set[str], listed: dict[str, dict], changed:
             report.problems.append(f"{relative}: not listed in {SUMS}")
 
 
-def _check_framehashes(root: Path, manifest: dict, changed: set[str], report: VerifyReport) -> None:
+def _check_framehashes(root: Path, manifest: dict, present: set[str], changed: set[str],
+                       report: VerifyReport) -> None:
     for item in manifest.get("items", []):
         for entry in item.get("files", []):
             clip, listing = entry["path"], entry["framehash"]["path"]
-            if not (root / clip).exists() or listing in changed:
-                continue
+            if clip not in present or listing in changed:
+                continue  # reported already; a missing or refused clip is never opened
             computed = io.BytesIO()
             try:
                 write_framehash(root / clip, computed)
-            except AV_ERRORS as err:
+                theirs = framehash_body((root / listing).read_text(encoding="utf-8"))
+            except (*AV_ERRORS, IndexError, UnicodeDecodeError) as err:   # IndexError: no video stream
                 report.problems.append(f"{clip}: its packets cannot be read ({type(err).__name__})")
                 continue
             mine = framehash_body(computed.getvalue().decode("utf-8"))
-            theirs = framehash_body((root / listing).read_text(encoding="utf-8"))
             if mine != theirs:
                 line = next((n for n, (a, b) in enumerate(zip(mine, theirs), 1) if a != b), min(len(mine), len(theirs)) + 1)
                 report.problems.append(f"{clip}: its frames do not match {listing} (first difference at line {line})")
@@ -164,20 +185,33 @@ def _check_audit_excerpt(root: Path, manifest: dict, present: set[str], report: 
     if AUDIT_EXCERPT not in present:
         return  # reported as missing by the file checks
     anchor = manifest.get("audit_anchor", {})
+    try:
+        text = read_capped(root / AUDIT_EXCERPT, MAX_AUDIT_EXCERPT_BYTES).decode("utf-8")
+    except (OSError, PackageFileError, UnicodeDecodeError) as err:
+        report.problems.append(f"{AUDIT_EXCERPT}: unreadable ({err})")
+        return
     found = False
-    for number, line in enumerate((root / AUDIT_EXCERPT).read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         try:
             entry = json.loads(line)
             recomputed = entry_hash(entry["seq"], entry["recorded_utc"], entry["actor"], entry["action"],
                                     entry["details"], entry["prev_hash"])
-        except (ValueError, KeyError, TypeError):
+            stated = entry["entry_hash"]
+        except (ValueError, KeyError, TypeError, RecursionError):
             report.problems.append(f"{AUDIT_EXCERPT}: line {number} is unreadable")
             continue
-        if recomputed != entry["entry_hash"]:
-            report.problems.append(f"{AUDIT_EXCERPT}: entry {entry['seq']} does not match its hash")
+        if recomputed != stated:
+            report.problems.append(f"{AUDIT_EXCERPT}: entry {brief(entry['seq'])} does not match its hash")
         found |= entry["seq"] == anchor.get("seq") and entry["entry_hash"] == anchor.get("entry_hash")
     if not found:
         report.problems.append(f"{AUDIT_EXCERPT}: does not contain the audit anchor named in the manifest")
+
+
+def _plain_file(path: Path) -> Path:
+    """``path`` unless it is a link or not a regular file (OSError then: the tree scan says why)."""
+    if not path.is_file() or path.is_symlink():
+        raise FileNotFoundError(path)
+    return path
 
 
 def manifest_sha256(root: Path) -> str:
