@@ -7,6 +7,8 @@ session falls back to UDP, remembers it, and a camera fixed to TCP says what the
 from __future__ import annotations
 
 import logging
+import socket
+import threading
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -113,3 +115,48 @@ def test_a_camera_added_with_the_default_transport_plays_on_the_station(peer, tm
             view.release()
     finally:
         station.close()
+
+
+@pytest.fixture
+def refusing_server() -> Iterator[int]:
+    """An RTSP server that answers every request with 400 Bad Request, whatever the transport."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            with conn:
+                conn.settimeout(5)
+                request = b""
+                try:
+                    while b"\r\n\r\n" not in request:
+                        chunk = conn.recv(4096)
+                        if not chunk:
+                            break
+                        request += chunk
+                    cseq = next((line.split(b":", 1)[1].strip() for line in request.split(b"\r\n")
+                                 if line.lower().startswith(b"cseq:")), b"1")
+                    conn.sendall(b"RTSP/1.0 400 Bad Request\r\nCSeq: " + cseq + b"\r\n\r\n")
+                except OSError:
+                    pass
+
+    thread = threading.Thread(target=serve, name="refusing-rtsp", daemon=True)
+    thread.start()
+    yield listener.getsockname()[1]
+    stop.set()
+    listener.shutdown(socket.SHUT_RDWR)
+    listener.close()
+    thread.join(5)
+
+
+def test_when_every_transport_is_refused_the_message_names_each_answer(refusing_server, open_session):
+    session = open_session(f"rtsp://127.0.0.1:{refusing_server}/cam1")
+    session.start()
+    status = wait_for(lambda: (s := session.status()).error is not None and s, "the refusal", WAIT_S)
+    assert status.error.user_message == (
+        f"The camera at 127.0.0.1:{refusing_server} answered 400 Bad Request over UDP instead of sending the "
+        "stream. It refused first: TCP: 400 Bad Request.")

@@ -206,8 +206,9 @@ class StreamSession:
                     log.info("%s: %s; trying the next transport", self.name, redact(err.user_message))
                     continue
                 return _with_refusals(err, refused)
-            self._transports.worked(self.source.camera_id, transport)
-            self._stats.set_transport(transport.value)
+            if not self._local_path:   # a local file has no transport (the TCP above is a placeholder)
+                self._transports.worked(self.source.camera_id, transport)
+                self._stats.set_transport(transport.value)
             return opened
 
     def _pump(self, ident: int, container, stream) -> tuple[VideowallError, bool] | None:
