@@ -12,6 +12,7 @@ import contextlib
 import enum
 import getpass
 import json
+import sqlite3
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
@@ -166,12 +167,11 @@ def _set_credentials(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_secrets_or_explain(conn, needed: bool, consequence: str) -> SecretsStore | None:
+def _open_secrets_or_explain(conn: sqlite3.Connection, needed: bool, consequence: str) -> SecretsStore | None:
     """Open the station's keyring before anything is written, so a missing keyring leaves no half-done change."""
     if not needed:
         return None
-    # keyring takes ~85 ms to import; most commands skip it
-    from videowall.config.station_secrets import open_station_secrets
+    from videowall.config.station_secrets import open_station_secrets  # imports keyring (~85 ms): only when needed
 
     try:
         secrets = open_station_secrets(conn)
