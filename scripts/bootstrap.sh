@@ -12,7 +12,8 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-shape0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
   openssl mtools dosfstools fonts-dejavu-core
 )
-TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils)
+# rtsp-server-perl, and Node.js for npm's rtsp-streaming-server: independent RTSP servers the tests play from.
+TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils rtsp-server-perl)
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
@@ -20,6 +21,8 @@ want_test=0
 missing=()
 pkgs=("${APT_PACKAGES[@]}")
 [ $want_test = 1 ] && pkgs+=("${TEST_APT_PACKAGES[@]}")
+# An installed Node.js from elsewhere brings its own npm (Debian's npm package would conflict with it).
+[ $want_test = 1 ] && ! command -v npm >/dev/null && pkgs+=(nodejs npm)
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -67,4 +70,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   touch "$stamp"
 fi
 .venv/bin/python -m ui.i18n.build >/dev/null 2>&1 || true
+if [ $want_test = 1 ]; then
+  scripts/install_npm_peers.sh || echo "bootstrap: warning: the npm test peers did not install; their tests will skip" >&2
+fi
 echo "bootstrap: ready (.venv/bin/videowall)"

@@ -29,7 +29,9 @@ def wall_report(wall: WallWindow, started_monotonic: float) -> dict:
             "first_frame_s": None if stats.first_frame_s is None else round(stats.first_frame_s, 3),
             "first_paint_s": first_paint,
             "reconnects": stats.reconnects,
-            "last_error": stats.last_error,
+            "last_error": stats.last_error,        # None while live: a recovered failure is history
+            "error_history": [record.message for record in stats.error_history],
+            "transport": stats.transport,
             "source_size": [stats.width, stats.height],
         })
     live = sum(1 for t in tiles if t["state"] == "live")

@@ -6,7 +6,6 @@ database, secrets backend and stream supervisor.
 
 from __future__ import annotations
 
-import logging
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,8 +13,9 @@ from pathlib import Path
 from videowall.bookmarks.identity import current_operator
 from videowall.bookmarks.store import BookmarkStore
 from videowall.config.paths import data_dir as resolve_data_dir, database_path, settings_path
-from videowall.config.secrets import SecretsStore, open_secrets
+from videowall.config.secrets import SecretsStore
 from videowall.config.settings import Settings, load_settings
+from videowall.config.station_secrets import open_station_secrets
 from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import RecorderConfig
 from videowall.recording.retention_policy import policy_from_settings
@@ -25,8 +25,6 @@ from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
 from videowall.storage.views import ViewStore
 from videowall.streams.supervisor import StreamSupervisor
-
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,8 +48,8 @@ class Station:
         warnings = [settings_error] if settings_error else []
         conn = open_database(database_path(root))
         cameras = CameraStore(conn)
-        secrets = open_secrets(secrets_kind)
-        supervisor = StreamSupervisor(cameras.get, lambda cid: _credentials_or_none(secrets, cid),
+        secrets = open_station_secrets(conn, secrets_kind)   # the keyring itself opens when a password is needed
+        supervisor = StreamSupervisor(cameras.get, secrets.get,
                                       max_live_decoders=settings.max_live_decoders,
                                       max_warm_sessions=settings.max_warm_sessions)
         return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn))
@@ -95,10 +93,3 @@ class Station:
             recording.store.close()
         self.supervisor.close()
 
-
-def _credentials_or_none(secrets: SecretsStore, camera_id: int):
-    try:
-        return secrets.get(camera_id)
-    except VideowallError as err:  # a locked keyring must not kill the session thread: it reports it
-        log.warning("credentials for camera %s unavailable: %s", camera_id, err.user_message)
-        return None

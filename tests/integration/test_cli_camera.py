@@ -25,15 +25,24 @@ CLI = [sys.executable, "-m", "videowall.cli"]
 URL = "rtsp://127.0.0.1:8554/cam1"
 SUB_URL = "rtsp://127.0.0.1:8554/cam1-sub"
 TIMEOUT_S = 60
-# Reads the expected password from stdin and prints only whether the keyring holds it.
+# Reads the expected password from stdin and prints only whether the data dir's station finds it in the keyring.
 CHECK_STORED = """
 import sys
-from videowall.config.secrets import open_secrets
-store = open_secrets("os")
-creds = store.get(int(sys.argv[1]))
+from videowall.config.paths import database_path
+from videowall.config.station_secrets import open_station_secrets
+from videowall.storage.db import open_database
+store = open_station_secrets(open_database(database_path(sys.argv[1])), "os")
+creds = store.get(int(sys.argv[2]))
 expected = sys.stdin.read()
 state = "absent" if creds is None else ("match" if creds.password == expected else "differs")
 print(store.backend_name, state, creds.username if creds else "-")
+"""
+# Writes a keyring entry as videowall before migration 7 did: one key "camera:<id>" for every data dir.
+WRITE_LEGACY = """
+import json, sys
+import keyring
+keyring.set_password("videowall", "camera:" + sys.argv[1], json.dumps({"username": sys.argv[2],
+                                                                       "password": sys.stdin.read()}))
 """
 
 
@@ -275,7 +284,7 @@ def test_password_from_stdin_goes_to_the_secret_service_and_nowhere_else(tmp_pat
         return result
 
     def stored(camera_id: str) -> str:
-        result = subprocess.run([sys.executable, "-c", CHECK_STORED, camera_id], input=password,
+        result = subprocess.run([sys.executable, "-c", CHECK_STORED, str(data), camera_id], input=password,
                                 capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=TIMEOUT_S)
         assert result.returncode == 0, result.stderr
         outputs.extend([result.stdout, result.stderr])
@@ -298,3 +307,56 @@ def test_password_from_stdin_goes_to_the_secret_service_and_nowhere_else(tmp_pat
     for path in files:
         assert password.encode() not in path.read_bytes(), path
     assert all(password not in text for text in outputs)
+
+
+def _stored(env: dict[str, str], data: Path, camera_id: str, expected: str) -> str:
+    result = subprocess.run([sys.executable, "-c", CHECK_STORED, str(data), camera_id], input=expected,
+                            capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=TIMEOUT_S)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip().split(" ", 1)[1]
+
+
+def test_two_data_dirs_never_see_each_others_passwords(tmp_path, secret_service_env):
+    """The defect: both get camera id 1; A's station used to log in as op2 with B's password."""
+    env = dict(secret_service_env, VIDEOWALL_KEYRING="os")
+    first, second = tmp_path / "a", tmp_path / "b"
+    password_a, password_b = f"A-{uuid.uuid4().hex}", f"B-{uuid.uuid4().hex}"
+    for data, user, password in ((first, "op", password_a), (second, "op2", password_b)):
+        added = _run(["camera", "add", "--name", "Gate", "--url", URL, "--user", user, "--password-stdin",
+                      "--data-dir", str(data)], env, stdin_text=password + "\n")
+        assert added.returncode == 0, added.stderr
+        assert added.stdout.startswith("1\t")
+    assert _stored(env, first, "1", password_a) == "match op"
+    assert _stored(env, second, "1", password_b) == "match op2"
+    assert _run(["camera", "remove", "Gate", "--data-dir", str(second)], env).returncode == 0
+    assert _stored(env, first, "1", password_a) == "match op"
+    assert _stored(env, second, "1", password_b) == "absent -"
+
+
+def test_an_old_shared_entry_goes_to_one_upgraded_data_dir_and_the_other_is_told(tmp_path, secret_service_env):
+    from videowall.storage.db import open_database
+    from videowall.storage.migrations import MIGRATIONS
+
+    env = dict(secret_service_env, VIDEOWALL_KEYRING="os")
+    old_password = f"Old-{uuid.uuid4().hex}"
+    dirs = [tmp_path / "live", tmp_path / "test"]
+    for data in dirs:   # two data dirs of the old version, each with a camera 1 that has credentials
+        conn = open_database(data / "videowall.sqlite3", migrations=MIGRATIONS[:6])
+        conn.execute("INSERT INTO cameras (name, main_url, has_credentials, created_utc, updated_utc)"
+                     " VALUES ('Gate', ?, 1, 't', 't')", (URL,))
+        conn.close()
+    legacy = subprocess.run([sys.executable, "-c", WRITE_LEGACY, "1", "op"], input=old_password,
+                            capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=TIMEOUT_S)
+    assert legacy.returncode == 0, legacy.stderr
+    assert _stored(env, dirs[0], "1", old_password) == "match op"     # the first to read it claims it
+    assert _stored(env, dirs[0], "1", old_password) == "match op"     # …and keeps it under its own key
+    told = subprocess.run([sys.executable, "-c", CHECK_STORED, str(dirs[1]), "1"], input=old_password,
+                          capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=TIMEOUT_S)
+    assert told.returncode != 0 and "another data dir has already taken" in told.stderr
+    assert old_password not in told.stdout + told.stderr
+    new_password = f"New-{uuid.uuid4().hex}"
+    given = _run(["camera", "credentials", "1", "--user", "op2", "--password-stdin", "--data-dir", str(dirs[1])],
+                 env, stdin_text=new_password + "\n")
+    assert given.returncode == 0, given.stderr
+    assert _stored(env, dirs[1], "1", new_password) == "match op2"
+    assert _stored(env, dirs[0], "1", old_password) == "match op"

@@ -6,6 +6,7 @@ import numpy as np
 
 from tests.ui.conftest import add_sim_cameras
 from tests.ui.wall_helpers import picture_area, shown_camera
+from ui.report import wall_report
 from videowall.media.types import SessionState
 from videowall.model.camera import Camera, Credentials, Profile
 from videowall.streams.supervisor import StreamSupervisor
@@ -60,6 +61,11 @@ def test_outage_shows_reconnecting_then_recovers_by_itself(qtbot, station, sim_f
     qtbot.waitUntil(lambda: all(t.label.state is SessionState.LIVE for t in wall.tiles), timeout=45_000)
     qtbot.waitUntil(lambda: all(t.painted_frames > b + 3 for t, b in zip(wall.tiles, before)), timeout=10_000)
     assert all(t.view.stats().reconnects >= 1 for t in wall.tiles)
+    for tile in wall_report(wall, 0.0)["tiles"]:     # live again: the old failure is history, not the state
+        assert tile["state"] == "live" and tile["last_error"] is None
+        assert any("refused the connection" in e or "ended the stream" in e or "stopped sending" in e
+                   for e in tile["error_history"]), tile["error_history"]
+        assert tile["transport"] == "tcp"
 
 
 def test_wrong_password_says_authentication_failed_without_retry_storm(qtbot, station, sim_factory, open_wall):

@@ -78,3 +78,31 @@ def test_read_errors() -> None:
 def test_exception_text_and_no_video() -> None:
     assert "Zq9secret" not in exception_text(raised(AVERROR_HTTP_UNAUTHORIZED))
     assert no_video_error(WHERE).kind is ErrorKind.STREAM_ERROR
+
+
+AVERROR_HTTP_BAD_REQUEST = -808465656     # FFERRTAG(0xF8, '4', '0', '0')
+AVERROR_HTTP_OTHER_4XX = -1482175736      # FFERRTAG(0xF8, '4', 'X', 'X')
+
+
+@pytest.mark.parametrize("code, answer, refused", [
+    (AVERROR_HTTP_BAD_REQUEST, "400 Bad Request", True),            # rtsp-server-perl to a TCP SETUP
+    (-errno.EPROTONOSUPPORT, "461 Unsupported Transport", True),     # FFmpeg's code for a 461 to SETUP
+    (AVERROR_HTTP_NOT_FOUND, "404 Not Found", False),
+    (AVERROR_HTTP_OTHER_4XX, "a 4xx client error", False),
+    (-errno.ECONNREFUSED, None, False),
+    (AVERROR_INVALIDDATA, None, False),
+])
+def test_the_servers_answer_is_read_from_the_error_code(code: int, answer: str | None, refused: bool) -> None:
+    from videowall.media.av_errors import rtsp_answer, transport_refused
+
+    exc = raised(code)
+    assert rtsp_answer(exc) == answer
+    assert transport_refused(exc) is refused
+
+
+def test_a_refused_transport_is_named_with_the_real_answer_not_as_an_unplayable_stream() -> None:
+    err = open_error(raised(-errno.EPROTONOSUPPORT), WHERE, 5.0, False, "TCP")
+    assert err.kind is ErrorKind.STREAM_ERROR
+    assert err.user_message == f"The camera at {WHERE} answered 461 Unsupported Transport over TCP instead of " \
+                               "sending the stream."
+    assert "Zq9secret" not in err.user_message + err.detail

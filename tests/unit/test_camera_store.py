@@ -108,7 +108,7 @@ def test_invalid_sub_url_is_named_as_such_and_blank_sub_url_means_none(store):
 
 def test_unknown_transport_and_overlong_location_are_refused(store):
     err = _error(store.add, "Gate", URL, transport="sctp")
-    assert err.kind is ErrorKind.INVALID_INPUT and "'tcp' or 'udp'" in err.user_message
+    assert err.kind is ErrorKind.INVALID_INPUT and "'auto', 'udp-tcp', 'tcp', 'udp'" in err.user_message
     err = _error(store.add, "Gate", URL, location="y" * 201)
     assert err.kind is ErrorKind.INVALID_INPUT and "Location" in err.user_message
 

@@ -40,11 +40,11 @@ def test_new_database_gets_every_migration_wal_and_foreign_keys(tmp_path):
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 1000
         columns = [row[1] for row in conn.execute("PRAGMA table_info(cameras)")]
-        assert columns == ["id", "name", "location", "grp", "main_url", "sub_url", "transport",
-                           "has_credentials", "created_utc", "updated_utc", "record", "record_profile"]
+        assert columns == ["id", "name", "location", "grp", "main_url", "sub_url", "has_credentials",
+                           "created_utc", "updated_utc", "record", "record_profile", "transport"]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         assert {"cameras", "audit_log", "recording_segments", "legal_holds", "bookmarks", "bookmark_cameras",
-                "bookmark_holds", "bookmark_revisions"} <= tables
+                "bookmark_holds", "bookmark_revisions", "station_identity", "legacy_camera_secrets"} <= tables
     finally:
         conn.close()
 

@@ -99,3 +99,28 @@ def test_counters_are_exact_under_concurrent_writers() -> None:
         thread.join()
     snap = stats.snapshot()
     assert snap.packets_in == 8000 and snap.frames_delivered == 8000
+
+
+def test_a_recovery_clears_the_current_error_and_keeps_the_history() -> None:
+    clock = FakeClock()
+    stats = StatsRecorder(clock)
+    stats.set_error("The camera at cam:554 refused the connection.")
+    clock.advance(2.0)
+    stats.set_error("The camera at cam:554 did not answer within 5 s.")
+    stats.clear_error()
+    stats.set_transport("udp")
+    snap = stats.snapshot()
+    assert snap.last_error is None and snap.transport == "udp"
+    assert [(r.at_monotonic - snap.error_history[0].at_monotonic, r.message) for r in snap.error_history] == [
+        (0.0, "The camera at cam:554 refused the connection."),
+        (2.0, "The camera at cam:554 did not answer within 5 s.")]
+
+
+def test_the_error_history_is_bounded() -> None:
+    from videowall.media.stats import ERROR_HISTORY
+
+    stats = StatsRecorder(FakeClock())
+    for index in range(ERROR_HISTORY + 5):
+        stats.set_error(f"failure {index}")
+    history = stats.snapshot().error_history
+    assert len(history) == ERROR_HISTORY and history[0].message == "failure 5"

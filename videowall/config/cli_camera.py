@@ -12,6 +12,7 @@ import contextlib
 import enum
 import getpass
 import json
+import sqlite3
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
@@ -44,8 +45,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--password-stdin", action="store_true", help="read the password from stdin (one line)")
     add.add_argument("--location", default="", help="where the camera is, free text")
     add.add_argument("--group", default="", help="group name, free text")
-    add.add_argument("--transport", choices=[t.value for t in Transport], default=Transport.TCP.value,
-                     help="RTSP transport (default tcp)")
+    add.add_argument("--transport", choices=[t.value for t in Transport], default=Transport.AUTO.value,
+                     help="RTSP transport: auto (default: TCP, then UDP if the camera refuses TCP), udp-tcp "
+                          "(UDP first), tcp or udp (only that)")
     add.add_argument("--record", action="store_true", help="record this camera on this station")
     add.add_argument("--record-stream", choices=[p.value for p in Profile], default=Profile.MAIN.value,
                      help="which stream to record (default main)")
@@ -56,6 +58,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     show.add_argument("--json", action="store_true", help="print JSON instead of '<id>\\t<name>' lines")
     _data_dir_option(show)
     show.set_defaults(func=_list)
+
+    creds = actions.add_parser("credentials", allow_abbrev=False, help="set a camera's username and password",
+                               description="Store a camera's username and password in the OS keyring (replacing "
+                                           "what was stored); the password is read as by 'camera add'.")
+    creds.add_argument("camera", metavar="ID|NAME", help="camera id or name")
+    creds.add_argument("--user", required=True, help="camera username")
+    creds.add_argument("--password-stdin", action="store_true", help="read the password from stdin (one line)")
+    _data_dir_option(creds)
+    creds.set_defaults(func=_set_credentials)
 
     remove = actions.add_parser("remove", help="remove a camera and its stored credentials")
     remove.add_argument("camera", metavar="ID|NAME", help="camera id or name")
@@ -78,7 +89,7 @@ def _add(args: argparse.Namespace) -> int:
         store = CameraStore(conn)
         store.validate_new(args.name, args.url, args.sub_url, args.location, args.group)
         creds = _read_credentials(args)
-        secrets = _open_secrets_or_explain(creds is not None, "The camera was not saved.")
+        secrets = _open_secrets_or_explain(conn, creds is not None, "The camera was not saved.")
         camera = _add_with_credentials(store, secrets, creds, args)
         if secrets is not None and not secrets.persistent:
             print("videowall: warning: the memory keyring is in use; this camera's password is forgotten "
@@ -129,7 +140,7 @@ def _remove(args: argparse.Namespace) -> int:
         store = CameraStore(conn)
         camera = store.find(args.camera)
         # Credentials are deleted in the same step: without a keyring the camera stays, nothing is orphaned.
-        secrets = _open_secrets_or_explain(camera.has_credentials, "The camera was not removed.")
+        secrets = _open_secrets_or_explain(conn, camera.has_credentials, "The camera was not removed.")
         with store.transaction():
             store.remove(camera.id)
             if secrets is not None:
@@ -140,14 +151,32 @@ def _remove(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_secrets_or_explain(needed: bool, consequence: str) -> SecretsStore | None:
-    """Open the keyring before anything is written, so a missing keyring leaves no half-done change."""
+def _set_credentials(args: argparse.Namespace) -> int:
+    conn = open_database(database_path(data_dir(args.data_dir)))
+    try:
+        store = CameraStore(conn)
+        camera = store.find(args.camera)
+        creds = _read_credentials(args)
+        secrets = _open_secrets_or_explain(conn, True, "Nothing was changed.")
+        with store.transaction():
+            store.update(camera.id, has_credentials=True)
+            secrets.set(camera.id, creds)
+    finally:
+        conn.close()
+    print(f"{camera.id}\t{camera.name}")
+    return 0
+
+
+def _open_secrets_or_explain(conn: sqlite3.Connection, needed: bool, consequence: str) -> SecretsStore | None:
+    """Open the station's keyring before anything is written, so a missing keyring leaves no half-done change."""
     if not needed:
         return None
-    from videowall.config.secrets import open_secrets  # keyring takes ~85 ms to import; most commands skip it
+    from videowall.config.station_secrets import open_station_secrets  # imports keyring (~85 ms): only when needed
 
     try:
-        return open_secrets()
+        secrets = open_station_secrets(conn)
+        secrets.require()
+        return secrets
     except VideowallError as err:
         raise VideowallError(err.kind, f"{err.user_message} {consequence}", err.detail) from None
 

@@ -22,11 +22,44 @@ def exception_text(exc: BaseException) -> str:
     return redact(f"{type(exc).__name__}: {exc}")
 
 
-def open_error(exc: BaseException, where: str, timeout_s: float, timed_out: bool) -> VideowallError:
+def rtsp_answer(exc: BaseException) -> str | None:
+    """The RTSP status a server answered with, as far as FFmpeg's error code tells it; None for no answer.
+
+    FFmpeg turns "461 Unsupported Transport" to SETUP into EPROTONOSUPPORT when no other transport was allowed.
+    """
+    if isinstance(exc, av.error.HTTPBadRequestError):
+        return "400 Bad Request"
+    if isinstance(exc, av.error.HTTPUnauthorizedError):
+        return "401 Unauthorized"
+    if isinstance(exc, av.error.HTTPForbiddenError):
+        return "403 Forbidden"
+    if isinstance(exc, av.error.HTTPNotFoundError):
+        return "404 Not Found"
+    if isinstance(exc, av.error.HTTPOtherClientError):
+        return "a 4xx client error"
+    if isinstance(exc, av.error.HTTPServerError):
+        return "a 5xx server error"
+    if isinstance(exc, av.error.FFmpegError) and getattr(exc, "errno", None) == errno.EPROTONOSUPPORT:
+        return "461 Unsupported Transport"
+    return None
+
+
+def transport_refused(exc: BaseException) -> bool:
+    """True when the answer means "not over this transport": worth trying the other one.
+
+    461 is the standard answer; servers that speak only UDP (rtsp-server-perl, rtsp-streaming-server) also
+    answer a TCP SETUP with 400 Bad Request.
+    """
+    return rtsp_answer(exc) in ("400 Bad Request", "461 Unsupported Transport")
+
+
+def open_error(exc: BaseException, where: str, timeout_s: float, timed_out: bool,
+               transport: str | None = None) -> VideowallError:
     """Map an exception raised by ``av.open`` (connect, RTSP handshake, probing).
 
     ``where`` is the camera's host:port (no credentials); ``timed_out`` is True when the attempt ran into its
     open timeout or was interrupted by it: FFmpeg then reports anything from ExitError to InvalidDataError.
+    ``transport`` ("TCP", "UDP") is named in the message when the server's answer may depend on it.
     """
     detail = exception_text(exc)
     if isinstance(exc, VideowallError):
@@ -53,6 +86,11 @@ def open_error(exc: BaseException, where: str, timeout_s: float, timed_out: bool
     if isinstance(exc, (av.error.ProtocolNotFoundError, av.error.DemuxerNotFoundError)):
         return VideowallError(ErrorKind.INVALID_URL,
                               f"The video library cannot open this kind of address (camera at {where}).", detail)
+    answer = rtsp_answer(exc)
+    if answer is not None:
+        over = f" over {transport}" if transport else ""
+        return VideowallError(ErrorKind.STREAM_ERROR,
+                              f"The camera at {where} answered {answer}{over} instead of sending the stream.", detail)
     if isinstance(exc, av.error.FFmpegError):
         return VideowallError(ErrorKind.STREAM_ERROR,
                               f"The camera at {where} answered but did not send a playable stream.", detail)

@@ -17,20 +17,25 @@ from __future__ import annotations
 import av
 
 from videowall.media.types import StreamOptions
+from videowall.model.camera import Transport
 
 
-def container_options(options: StreamOptions) -> dict[str, str]:
-    """Demuxer options (passed as ``container_options``, so they never reach a codec context)."""
+def container_options(options: StreamOptions, transport: Transport) -> dict[str, str]:
+    """Demuxer options (passed as ``container_options``, so they never reach a codec context).
+
+    ``transport`` is TCP or UDP: the session tries the automatic choices one transport at a time, because
+    FFmpeg's own fallback (several ``rtsp_transport`` flags) goes UDP first and only on a 461 answer.
+    """
     return {
-        "rtsp_transport": options.transport.value,
+        "rtsp_transport": transport.value,
         # 0 would mean FFmpeg's default (5 s of probing), never "no probing".
         "analyzeduration": str(max(1, int(options.analyzeduration_us))),
         "probesize": str(max(32, int(options.probesize))),  # FFmpeg's minimum
     }
 
 
-def open_input(url: str, options: StreamOptions):
-    """Open ``url`` and return ``(container, video_stream)``; the stream is None when there is no video track.
+def open_input(url: str, options: StreamOptions, transport: Transport = Transport.TCP):
+    """Open ``url`` over ``transport`` and return ``(container, video_stream)``; the stream is None without video.
 
     Blocks up to ``connect_timeout_s`` (each later read up to ``read_timeout_s``) unless interrupted through
     ``av_interrupt``. Raises PyAV exceptions whose text contains ``url``: redact before showing them.
@@ -38,7 +43,7 @@ def open_input(url: str, options: StreamOptions):
     container = av.open(
         url,
         mode="r",
-        container_options=container_options(options),
+        container_options=container_options(options, transport),
         timeout=(options.connect_timeout_s, options.read_timeout_s),
     )
     video = container.streams.video

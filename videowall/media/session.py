@@ -13,14 +13,17 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from videowall.media import av_interrupt
-from videowall.media.av_errors import exception_text, no_video_error, open_error, read_error
+from videowall.media.av_errors import (
+    exception_text, no_video_error, open_error, read_error, rtsp_answer, transport_refused,
+)
 from videowall.media.av_open import open_input
 from videowall.media.backoff import Backoff, BackoffPolicy
 from videowall.media.fanout import Fanout
 from videowall.media.stats import StatsRecorder
+from videowall.media.transport import TransportMemory
 from videowall.media.types import PacketConsumer, SessionState, SessionStatus, StatsSnapshot, StreamSource
 from videowall.media.url import local_file_path, validate_rtsp_url, with_credentials
-from videowall.model.camera import Credentials
+from videowall.model.camera import Credentials, Transport
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
@@ -33,8 +36,9 @@ _WAITING = (SessionState.RECONNECTING, SessionState.AUTH_FAILED, SessionState.UN
 
 class StreamSession:
     def __init__(self, source: StreamSource, credentials: Callable[[], Credentials | None] | None = None,
-                 clock: Clock = SYSTEM_CLOCK, rng=None) -> None:
+                 clock: Clock = SYSTEM_CLOCK, rng=None, transports: TransportMemory | None = None) -> None:
         self.source = source
+        self._transports = transports or TransportMemory()
         self.name = f"cam{source.camera_id}-{source.profile}"
         opts = source.options
         self._credentials = credentials
@@ -160,16 +164,13 @@ class StreamSession:
         if not self._arm(ident, None):
             return None
         self._stats.connection_started()
-        started = time.monotonic()
-        try:
-            target = str(self._local_path) if self._local_path else with_credentials(self.source.url, creds)
-            container, stream = open_input(target, self.source.options)
-        except Exception as exc:
-            if self._stop.is_set():
-                return None
-            timeout_s = self.source.options.connect_timeout_s
-            timed_out = time.monotonic() - started >= 0.9 * timeout_s
-            return open_error(exc, self._where, timeout_s, timed_out), False
+        target = str(self._local_path) if self._local_path else with_credentials(self.source.url, creds)
+        opened = self._open(target)
+        if opened is None:
+            return None
+        if isinstance(opened, VideowallError):
+            return opened, False
+        container, stream = opened
         try:
             if stream is None:
                 return no_video_error(self._where), False
@@ -180,6 +181,35 @@ class StreamSession:
                 container.close()
             except Exception as exc:
                 log.debug("%s: closing the container failed: %s", self.name, exception_text(exc))
+
+    def _open(self, target: str):
+        """Open over each transport the camera's choice allows, moving on when the server refuses one.
+
+        Returns ``(container, stream)``, the VideowallError of the last attempt (naming the earlier refusals),
+        or None when the session is closing.
+        """
+        order = (Transport.TCP,) if self._local_path else self._transports.order(
+            self.source.camera_id, self.source.options.transport)
+        refused: list[str] = []
+        for transport in order:
+            started = time.monotonic()
+            try:
+                opened = open_input(target, self.source.options, transport)
+            except Exception as exc:
+                if self._stop.is_set():
+                    return None
+                timeout_s = self.source.options.connect_timeout_s
+                timed_out = time.monotonic() - started >= 0.9 * timeout_s
+                err = open_error(exc, self._where, timeout_s, timed_out, transport.name)
+                if transport is not order[-1] and transport_refused(exc):
+                    refused.append(f"{transport.name}: {rtsp_answer(exc)}")
+                    log.info("%s: %s; trying the next transport", self.name, redact(err.user_message))
+                    continue
+                return _with_refusals(err, refused)
+            if not self._local_path:   # a local file has no transport (the TCP above is a placeholder)
+                self._transports.worked(self.source.camera_id, transport)
+                self._stats.set_transport(transport.value)
+            return opened
 
     def _pump(self, ident: int, container, stream) -> tuple[VideowallError, bool] | None:
         read_timeout_s = self.source.options.read_timeout_s
@@ -230,6 +260,7 @@ class StreamSession:
 
     def _went_live(self) -> None:
         self._backoff.on_live()
+        self._stats.clear_error()   # live again: the report must not show the old failure (history keeps it)
         if self._been_live:
             self._stats.reconnected()
         self._been_live = True
@@ -275,6 +306,12 @@ def _state_after(err: VideowallError, was_live: bool) -> SessionState:
     if err.kind is ErrorKind.UNREACHABLE and not was_live:
         return SessionState.UNREACHABLE
     return SessionState.RECONNECTING
+
+
+def _with_refusals(err: VideowallError, refused: list[str]) -> VideowallError:
+    if not refused:
+        return err
+    return VideowallError(err.kind, f"{err.user_message} It refused first: {'; '.join(refused)}.", err.detail)
 
 
 def _as_error(exc: Exception, message: str) -> VideowallError:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import threading
 from collections import deque
 
-from videowall.media.types import StatsSnapshot
+from videowall.media.types import ErrorRecord, StatsSnapshot
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.redaction import redact
 
 WINDOW_S = 3.0
+ERROR_HISTORY = 20    # failures kept per session (for reports); the oldest go first
 
 
 class _Window:
@@ -65,6 +66,8 @@ class StatsRecorder:
         self._dropped = 0
         self._reconnects = 0
         self._last_error: str | None = None
+        self._history: deque[ErrorRecord] = deque(maxlen=ERROR_HISTORY)
+        self._transport: str | None = None
         self._width = 0
         self._height = 0
         self._connect_started: float | None = None
@@ -104,8 +107,20 @@ class StatsRecorder:
             self._reconnects += 1
 
     def set_error(self, message: str | None) -> None:
+        """The current failure (None: none); every failure also goes to the history."""
         with self._lock:
             self._last_error = redact(message) if message is not None else None
+            if self._last_error is not None:
+                self._history.append(ErrorRecord(self._clock.monotonic(), self._last_error))
+
+    def clear_error(self) -> None:
+        """The stream recovered: no current failure; the history keeps the past ones."""
+        with self._lock:
+            self._last_error = None
+
+    def set_transport(self, transport: str) -> None:
+        with self._lock:
+            self._transport = transport
 
     def set_source_size(self, width: int, height: int) -> None:
         with self._lock:
@@ -125,6 +140,8 @@ class StatsRecorder:
                 first_frame_s=self._first_frame_s,
                 reconnects=self._reconnects,
                 last_error=self._last_error,
+                error_history=tuple(self._history),
+                transport=self._transport,
                 width=self._width,
                 height=self._height,
             )

@@ -25,7 +25,7 @@ class SessionState(enum.Enum):
 
 @dataclass(frozen=True)
 class StreamOptions:
-    transport: Transport = Transport.TCP
+    transport: Transport = Transport.AUTO   # TCP or UDP, or an automatic order of both
     connect_timeout_s: float = 5.0
     read_timeout_s: float = 5.0
     analyzeduration_us: int = 100_000   # 0 would mean "FFmpeg default" (≈1.1 s to first frame)
@@ -54,6 +54,12 @@ class SessionStatus:
 
 
 @dataclass(frozen=True)
+class ErrorRecord:
+    at_monotonic: float   # clock.monotonic() when it happened
+    message: str          # the user message, redacted
+
+
+@dataclass(frozen=True)
 class StatsSnapshot:
     packets_in: int = 0
     frames_decoded: int = 0
@@ -64,7 +70,9 @@ class StatsSnapshot:
     decode_ms_avg: float = 0.0
     first_frame_s: float | None = None   # open() start → first decoded frame, last (re)connection
     reconnects: int = 0
-    last_error: str | None = None
+    last_error: str | None = None     # the current failure; None while live
+    error_history: tuple[ErrorRecord, ...] = ()   # the last failures, oldest first, also after a recovery
+    transport: str | None = None      # "tcp" or "udp": what the current (or last) connection uses
     width: int = 0              # source resolution
     height: int = 0
 

@@ -47,7 +47,7 @@ class CameraStore:
         _clean_text(group, "Group")
 
     def add(self, name: str, main_url: str, sub_url: str | None = None, location: str = "",
-            group: str = "", transport: Transport | str = Transport.TCP,
+            group: str = "", transport: Transport | str = Transport.AUTO,
             has_credentials: bool = False, record: bool = False,
             record_profile: Profile | str = Profile.MAIN) -> Camera:
         values = {
@@ -234,7 +234,8 @@ def _clean_transport(transport: Transport | str) -> Transport:
         return Transport(str(transport).strip().lower())
     except ValueError:
         raise VideowallError(ErrorKind.INVALID_INPUT,
-                             f"Transport must be 'tcp' or 'udp', not {transport!r}.") from None
+                             "Transport must be one of " + ", ".join(repr(t.value) for t in Transport)
+                             + f", not {transport!r}.") from None
 
 
 def _clean_profile(profile: Profile | str) -> Profile:

@@ -10,7 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage import schema_audit, schema_bookmarks, schema_onvif, schema_recordings, schema_views
+from videowall.storage import (
+    schema_audit, schema_bookmarks, schema_onvif, schema_recordings, schema_station, schema_views,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(schema_views.VERSION, schema_views.DESCRIPTION, schema_views.STATEMENTS),
     Migration(schema_onvif.VERSION, schema_onvif.DESCRIPTION, schema_onvif.STATEMENTS),
     Migration(schema_bookmarks.VERSION, schema_bookmarks.DESCRIPTION, schema_bookmarks.STATEMENTS),
+    Migration(schema_station.VERSION, schema_station.DESCRIPTION, schema_station.STATEMENTS,
+              apply=schema_station.create_identity),
 )
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from videowall.media.decoder import LiveDecoder
 from videowall.media.session import StreamSession
+from videowall.media.transport import TransportMemory
 from videowall.media.types import (
     LiveFrame, PacketConsumer, SessionState, SessionStatus, StatsSnapshot, StreamOptions, StreamSource,
 )
@@ -68,6 +69,7 @@ class StreamSupervisor:
         self._camera_lookup = camera_lookup
         self._credentials = credentials
         self._options = options or StreamOptions()
+        self._transports = TransportMemory()   # what played per camera, shared by its streams and reconnections
         self._clock = clock
         self._decoder_threads = decoder_threads
         self._max_live_decoders = max(1, max_live_decoders)
@@ -292,7 +294,9 @@ class StreamSupervisor:
     def _open_stream(self, camera: Camera, profile: Profile) -> _Stream:
         source = StreamSource(camera_id=camera.id, profile=profile.value, url=camera.url_for(profile),
                               options=_with_transport(self._options, camera))
-        session = StreamSession(source, credentials=lambda: self._credentials(camera.id), clock=self._clock)
+        # A camera without credentials never touches the keyring: a station may run without one.
+        credentials = (lambda: self._credentials(camera.id)) if camera.has_credentials else None
+        session = StreamSession(source, credentials=credentials, clock=self._clock, transports=self._transports)
         decoder = LiveDecoder(clock=self._clock, threads=self._decoder_threads)
         session.add_consumer(decoder)
         session.start()
