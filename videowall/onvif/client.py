@@ -25,13 +25,13 @@ import requests
 import urllib3
 import zeep
 import zeep.exceptions
-from requests.adapters import HTTPAdapter
 from urllib.parse import urlsplit
 from zeep.transports import Transport
 from zeep.wsdl import Document
 from zeep.wsse.username import UsernameToken
 
 from videowall.model.camera import Credentials
+from videowall.onvif.transport import MAX_REPLY_BYTES, session
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
 
@@ -73,28 +73,6 @@ class _CameraClockToken(UsernameToken):
         return super().apply(envelope, headers)
 
 
-class _PinnedAdapter(HTTPAdapter):
-    """Accepts exactly the certificate with this SHA-256 fingerprint (an operator's explicit trust)."""
-
-    def __init__(self, fingerprint: str) -> None:
-        self._fingerprint = fingerprint
-        super().__init__()
-
-    def init_poolmanager(self, *args, **kwargs):
-        kwargs["assert_fingerprint"] = self._fingerprint
-        kwargs["cert_reqs"] = "CERT_NONE"
-        return super().init_poolmanager(*args, **kwargs)
-
-
-def _session(pinned_sha256: str | None) -> requests.Session:
-    session = requests.Session()
-    session.trust_env = False  # a proxy from the environment must not see camera traffic
-    if pinned_sha256:
-        session.verify = False
-        session.mount("https://", _PinnedAdapter(pinned_sha256.replace(":", "").lower()))
-    return session
-
-
 def certificate_sha256(url: str, timeout_s: float = CONNECT_TIMEOUT_S) -> str:
     """The SHA-256 fingerprint (hex) of the certificate an HTTPS device presents, for the operator to check
     and pin ("trust this certificate"); no verification is done here, nothing is sent but the handshake."""
@@ -113,12 +91,14 @@ class OnvifClient:
     """SOAP calls to one device. Not thread-safe: one owner thread (e.g. the camera's PTZ queue)."""
 
     def __init__(self, device_url: str, credentials: Credentials | None, *, pinned_sha256: str | None = None,
-                 connect_timeout_s: float = CONNECT_TIMEOUT_S, call_timeout_s: float = CALL_TIMEOUT_S) -> None:
+                 connect_timeout_s: float = CONNECT_TIMEOUT_S, call_timeout_s: float = CALL_TIMEOUT_S,
+                 max_reply_bytes: int = MAX_REPLY_BYTES) -> None:
         self.device_url = device_url
         self._credentials = credentials
         if credentials is not None:
             register_secret(credentials.password)
-        self._transport = Transport(session=_session(pinned_sha256), timeout=connect_timeout_s,
+        http = session(credentials, pinned_sha256, max_reply_bytes, call_timeout_s)
+        self._transport = Transport(session=http, timeout=connect_timeout_s,
                                     operation_timeout=(connect_timeout_s, call_timeout_s))
         self._offset = dt.timedelta(0)
         self._services: dict[str, Any] = {}
