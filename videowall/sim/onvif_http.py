@@ -59,7 +59,7 @@ class OnvifSite:
         return datetime.now(timezone.utc) + self.clock_offset
 
 
-def _envelope(body: str, camera: OnvifCamera | None = None) -> bytes:
+def envelope(body: str, camera: OnvifCamera | None = None) -> bytes:
     services = camera.services.values() if camera is not None else ()
     namespaces = "".join(f' xmlns:{s.prefix}="{s.namespace}"' for s in services)
     return (f'<?xml version="1.0" encoding="UTF-8"?><env:Envelope xmlns:env="{SOAP_ENV}" xmlns:tt="{TT}"{namespaces} '
@@ -67,7 +67,7 @@ def _envelope(body: str, camera: OnvifCamera | None = None) -> bytes:
 
 
 def _fault(fault: SoapFault) -> bytes:
-    return _envelope(f"<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>"
+    return envelope(f"<env:Fault><env:Code><env:Value>env:Sender</env:Value><env:Subcode><env:Value>"
                      f"{fault.subcode}</env:Value></env:Subcode></env:Code><env:Reason><env:Text "
                      f'xml:lang="en">{fault.reason}</env:Text></env:Reason></env:Fault>')
 
@@ -101,7 +101,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         challenge = None
         try:
-            status, payload = 200, _envelope(self._dispatch(camera, match.group("service"), body, arrived_ns), camera)
+            status, payload = 200, envelope(self._dispatch(camera, match.group("service"), body, arrived_ns), camera)
         except _Unauthorized as refusal:
             status, payload, challenge = refusal.status, _fault(refusal.fault), refusal.challenge
         except SoapFault as fault:
