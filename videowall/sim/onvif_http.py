@@ -180,7 +180,7 @@ def grey_bmp(luma, width: int, height: int) -> bytes:
 
 
 def serve_discovery(host: str, cameras: dict[int, OnvifCamera], multicast: bool = False) -> socket.socket:
-    """Answers WS-Discovery Probes with one ProbeMatch per camera: those sent to the returned socket's own
+    """Answers WS-Discovery Probes with one ProbeMatches message per camera (as separate devices do): those sent to the returned socket's own
     port and, with ``multicast``, those sent to 239.255.255.250:3702 (the group joined on ``host``'s
     interface). Answers go by unicast to the prober, from the returned socket."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -201,8 +201,8 @@ def _answer_on(listener: socket.socket, sender: socket.socket, cameras: dict[int
         while True:
             data, peer = listener.recvfrom(65536)
             message_id = _probe_id(data)
-            if message_id is not None:
-                sender.sendto(_probe_matches(message_id, cameras), peer)
+            for camera in cameras.values() if message_id is not None else ():  # each camera is its own device
+                sender.sendto(_probe_match(message_id, camera), peer)
 
     threading.Thread(target=loop, name="ws-discovery", daemon=True).start()
 
@@ -223,15 +223,14 @@ def _probe_id(data: bytes) -> str | None:
     return message_id if not wanted or wanted & {"NetworkVideoTransmitter", "Device"} else None
 
 
-def _probe_matches(relates_to: str, cameras: dict[int, OnvifCamera]) -> bytes:
-    matches = "".join(
-        f"<d:ProbeMatch><a:EndpointReference><a:Address>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, camera.xaddr('device'))}"
-        f"</a:Address></a:EndpointReference><d:Types>dn:NetworkVideoTransmitter tds:Device</d:Types>"
-        f"<d:Scopes>{' '.join(scopes(camera))}</d:Scopes><d:XAddrs>{camera.xaddr('device')}</d:XAddrs>"
-        f"<d:MetadataVersion>1</d:MetadataVersion></d:ProbeMatch>" for camera in cameras.values())
+def _probe_match(relates_to: str, camera: OnvifCamera) -> bytes:
+    xaddr = camera.xaddr("device")
     return (f'<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="{SOAP_ENV}" xmlns:a="{_A}" xmlns:d="{_D}" '
             f'xmlns:dn="http://www.onvif.org/ver10/network/wsdl" xmlns:tds="http://www.onvif.org/ver10/device/wsdl">'
             f'<s:Header><a:MessageID>urn:uuid:{uuid.uuid4()}</a:MessageID><a:RelatesTo>{escape(relates_to)}'
             f'</a:RelatesTo><a:To>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:To>'
-            f'<a:Action>{_D}/ProbeMatches</a:Action></s:Header><s:Body><d:ProbeMatches>{matches}</d:ProbeMatches>'
-            f'</s:Body></s:Envelope>').encode()
+            f'<a:Action>{_D}/ProbeMatches</a:Action></s:Header><s:Body><d:ProbeMatches><d:ProbeMatch>'
+            f'<a:EndpointReference><a:Address>urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, xaddr)}</a:Address>'
+            f'</a:EndpointReference><d:Types>dn:NetworkVideoTransmitter tds:Device</d:Types><d:Scopes>'
+            f'{" ".join(scopes(camera))}</d:Scopes><d:XAddrs>{xaddr}</d:XAddrs><d:MetadataVersion>1'
+            f'</d:MetadataVersion></d:ProbeMatch></d:ProbeMatches></s:Body></s:Envelope>').encode()
