@@ -12,7 +12,7 @@ APT_PACKAGES=(
   libxcb-xinerama0 libxcb-shape0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
   openssl mtools dosfstools fonts-dejavu-core
 )
-TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils)
+TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils iproute2)
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
@@ -66,5 +66,6 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".$extras"
   touch "$stamp"
 fi
+[ $want_test = 1 ] && scripts/install_test_peers.sh   # independent ONVIF clients the tests drive the simulator with
 .venv/bin/python -m ui.i18n.build >/dev/null 2>&1 || true
 echo "bootstrap: ready (.venv/bin/videowall)"

@@ -13,6 +13,7 @@ import hashlib
 import os
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _FIELD = re.compile(r'([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]+))')
@@ -52,8 +53,9 @@ def parse_challenge(header: str | None) -> DigestChallenge | None:
 class DigestSigner:
     """Authorization headers for one user against one device; thread-safe."""
 
-    def __init__(self, username: str, password: str) -> None:
+    def __init__(self, username: str, password: str, cnonce: Callable[[], str] = lambda: os.urandom(8).hex()) -> None:
         self._username, self._password = username, password
+        self._cnonce = cnonce
         self._challenge: DigestChallenge | None = None
         self._count = 0
         self._lock = threading.Lock()
@@ -79,7 +81,7 @@ class DigestSigner:
                 return None
             self._count += 1
             count = f"{self._count:08x}"
-        cnonce = os.urandom(8).hex()
+        cnonce = self._cnonce()
         algorithm = challenge.algorithm
         digest = _HASHES[algorithm.upper().removesuffix("-SESS")]
 

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from videowall.model.camera import Credentials
 from videowall.onvif.client import OnvifClient
 from videowall.onvif.ptz_device import PtzDevice
+from videowall.onvif.transport import MAX_REPLY_BYTES
 from videowall.onvif.types import DeviceInfo, MediaProfile, OnvifReport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
@@ -81,10 +82,10 @@ def _device_info(client: OnvifClient) -> DeviceInfo:
 
 
 def probe(address: str, credentials: Credentials | None, pinned_sha256: str | None = None,
-          client: OnvifClient | None = None) -> OnvifReport:
+          client: OnvifClient | None = None, max_reply_bytes: int = MAX_REPLY_BYTES) -> OnvifReport:
     """Everything onboarding needs: device info, profiles (largest = main, smallest = sub), URIs, PTZ, presets."""
     url = device_url(address)
-    client = client or OnvifClient(url, credentials, pinned_sha256=pinned_sha256)
+    client = client or OnvifClient(url, credentials, pinned_sha256=pinned_sha256, max_reply_bytes=max_reply_bytes)
     client.connect()
     info = _device_info(client)
     profiles = _profiles(client)
