@@ -13,7 +13,7 @@ APT_PACKAGES=(
   openssl mtools dosfstools fonts-dejavu-core
 )
 # rtsp-server-perl, and Node.js for npm's rtsp-streaming-server: independent RTSP servers the tests play from.
-TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils rtsp-server-perl)
+TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils rtsp-server-perl iproute2)
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1
@@ -69,6 +69,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e ".$extras"
   touch "$stamp"
 fi
+[ $want_test = 1 ] && scripts/install_test_peers.sh   # independent ONVIF clients the tests drive the simulator with
 .venv/bin/python -m ui.i18n.build >/dev/null 2>&1 || true
 if [ $want_test = 1 ]; then
   scripts/install_npm_peers.sh || echo "bootstrap: warning: the npm test peers did not install; their tests will skip" >&2

@@ -61,6 +61,22 @@ def _address_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", help="ONVIF username; the password comes from --password-stdin or a prompt")
     parser.add_argument("--password-stdin", action="store_true", help="read the password from stdin (one line)")
     parser.add_argument("--trust-sha256", default=None, help="accept exactly this HTTPS certificate (fingerprint)")
+    parser.add_argument("--max-reply-mb", type=_reply_limit, default=None, metavar="MB",
+                        help="refuse device replies larger than this (default 4)")
+
+
+def _reply_limit(text: str) -> int:
+    try:
+        megabytes = float(text)
+    except ValueError:
+        megabytes = 0.0
+    if not 0.01 <= megabytes <= 256:
+        raise argparse.ArgumentTypeError(f"expected a size in MB between 0.01 and 256, got {text!r}")
+    return int(megabytes * 1024 * 1024)
+
+
+def _limit(args: argparse.Namespace) -> dict[str, int]:
+    return {"max_reply_bytes": args.max_reply_mb} if args.max_reply_mb else {}
 
 
 def _data_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -89,7 +105,7 @@ def _print_json(value: object) -> None:
 def _probe(args: argparse.Namespace) -> int:
     from videowall.onvif.onboarding import probe
 
-    _print_json(asdict(probe(args.address, _credentials(args), args.trust_sha256)))
+    _print_json(asdict(probe(args.address, _credentials(args), args.trust_sha256, **_limit(args))))
     return 0
 
 
@@ -103,7 +119,7 @@ def _add(args: argparse.Namespace) -> int:
     conn = open_database(database_path(data_dir(args.data_dir)))
     try:
         camera, report = add_camera(CameraStore(conn), secrets, args.name, args.address, credentials,
-                                    args.trust_sha256)
+                                    args.trust_sha256, **_limit(args))
     finally:
         conn.close()
     print(f"{camera.id}\t{camera.name}\t{report.info.manufacturer} {report.info.model}\tptz={report.ptz}")

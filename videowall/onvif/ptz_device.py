@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from videowall.onvif.client import OnvifClient
+from videowall.onvif.reply import ReplyReader
 from videowall.onvif.types import PtzPosition, PtzPreset
 from videowall.runtime.errors import ErrorKind, VideowallError
 
@@ -11,13 +12,12 @@ def _clamp(value: float, low: float = -1.0, high: float = 1.0) -> float:
     return max(low, min(high, float(value)))
 
 
-def _position(raw) -> PtzPosition | None:
-    if raw is None:
+def _position(reader: ReplyReader, raw) -> PtzPosition | None:
+    """A PTZVector in plain values; None when it has no usable coordinate at all."""
+    pan, tilt, zoom = (reader.optional_float(raw, path) for path in ("PanTilt.x", "PanTilt.y", "Zoom.x"))
+    if pan is None and tilt is None and zoom is None:
         return None
-    pan_tilt, zoom = getattr(raw, "PanTilt", None), getattr(raw, "Zoom", None)
-    return PtzPosition(float(pan_tilt.x) if pan_tilt is not None else 0.0,
-                       float(pan_tilt.y) if pan_tilt is not None else 0.0,
-                       float(zoom.x) if zoom is not None else 0.0)
+    return PtzPosition(pan or 0.0, tilt or 0.0, zoom or 0.0)
 
 
 class PtzDevice:
@@ -41,11 +41,17 @@ class PtzDevice:
         self.client.call("ptz", "Stop", ProfileToken=self.profile_token, PanTilt=True, Zoom=True)
 
     def status(self) -> PtzPosition | None:
-        return _position(self.client.call("ptz", "GetStatus", ProfileToken=self.profile_token).Position)
+        reader = self.client.reader("GetStatus")
+        reply = reader.present(self.client.call("ptz", "GetStatus", ProfileToken=self.profile_token), "a status")
+        return _position(reader, reader.optional(reply, "Position"))
 
     def presets(self) -> list[PtzPreset]:
-        rows = self.client.call("ptz", "GetPresets", ProfileToken=self.profile_token) or []
-        return [PtzPreset(str(row.token), str(row.Name or ""), _position(row.PTZPosition)) for row in rows]
+        """The presets that have a token (a row without one cannot be recalled)."""
+        reader = self.client.reader("GetPresets")
+        rows = reader.items(self.client.call("ptz", "GetPresets", ProfileToken=self.profile_token))
+        return [PtzPreset(token, reader.optional_text(row, "Name") or "",
+                          _position(reader, reader.optional(row, "PTZPosition")))
+                for row in rows if (token := reader.optional_text(row, "token"))]
 
     def set_preset(self, name: str | None = None, token: str | None = None) -> str:
         """Save the current position as a new preset (or over ``token``, renaming it to ``name``)."""
@@ -54,7 +60,10 @@ class PtzDevice:
             params["PresetName"] = name
         if token:
             params["PresetToken"] = token
-        return str(self.client.call("ptz", "SetPreset", **params))
+        reply = self.client.call("ptz", "SetPreset", **params)
+        reader = self.client.reader("SetPreset")
+        # zeep unwraps a one-element response: the reply is the token itself
+        return reader.present(reader.optional_text(reply, ""), "PresetToken")
 
     def remove_preset(self, token: str) -> None:
         self.client.call("ptz", "RemovePreset", ProfileToken=self.profile_token, PresetToken=token)

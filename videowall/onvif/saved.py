@@ -14,6 +14,7 @@ from videowall.onvif.client import OnvifClient
 from videowall.onvif.onboarding import probe
 from videowall.onvif.ptz_device import PtzDevice
 from videowall.onvif.store import OnvifStore
+from videowall.onvif.transport import MAX_REPLY_BYTES
 from videowall.onvif.types import OnvifReport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
@@ -22,13 +23,13 @@ from videowall.storage.db import open_database
 
 def add_camera(cameras: CameraStore, secrets: SecretsStore | None, name: str, address: str,
                credentials: Credentials | None, pinned_sha256: str | None = None,
-               report: OnvifReport | None = None) -> tuple[Camera, OnvifReport]:
+               report: OnvifReport | None = None, max_reply_bytes: int = MAX_REPLY_BYTES) -> tuple[Camera, OnvifReport]:
     """Probe (unless ``report`` is given) and save: all of camera row, ONVIF facts and keyring entry, or none.
 
     Blocking (network + disk): a worker thread or a command-line process."""
     if credentials is not None and secrets is None:
         raise VideowallError(ErrorKind.NO_KEYRING, "A keyring is needed to save the camera's credentials.")
-    report = report or probe(address, credentials, pinned_sha256)
+    report = report or probe(address, credentials, pinned_sha256, max_reply_bytes=max_reply_bytes)
     stored_id: int | None = None
     try:
         with cameras.transaction() as conn:  # the same connection: camera row and ONVIF facts commit together

@@ -33,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="also serve ONVIF (device, media, PTZ) over HTTP, with WS-Discovery")
     parser.add_argument("--ptz-cameras", type=_camera_numbers, default=(), metavar="N,N",
                         help="cameras that have PTZ (implies --onvif), e.g. 1,3")
+    parser.add_argument("--onvif-auth", choices=("wsse", "digest", "both"), default="both",
+                        help="ONVIF authentication with --user: WS-UsernameToken, HTTP Digest or either (default)")
+    parser.add_argument("--discovery-multicast", action="store_true",
+                        help="also answer WS-Discovery on 239.255.255.250:3702 (standard discovery tools)")
     parser.set_defaults(func=run_sim)
 
 
@@ -60,7 +64,9 @@ def run_sim(args: argparse.Namespace) -> int:
     max_seconds = args.seconds + 5 if args.seconds is not None else None
     sim = SimulatorProcess(cameras=args.cameras, port=args.port, host=args.host, user=args.user,
                            password=password, main_size=args.main_size, fps=args.fps, max_seconds=max_seconds,
-                           auth=args.auth, onvif=args.onvif, ptz_cameras=args.ptz_cameras)
+                           auth=args.auth, onvif=args.onvif or args.discovery_multicast,
+                           ptz_cameras=args.ptz_cameras, onvif_auth=args.onvif_auth,
+                           discovery_multicast=args.discovery_multicast)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
     try:
@@ -98,7 +104,8 @@ def _print_urls(sim: SimulatorProcess) -> None:
             ptz = "  (PTZ)" if camera in sim.ptz_cameras else ""
             print(f"    ONVIF {sim.onvif_url(camera)}{ptz}", flush=True)
     if sim.onvif:
-        print(f"  WS-Discovery: unicast Probe to {sim.host}:{sim.discovery_port}", flush=True)
+        multicast = " and 239.255.255.250:3702" if sim.discovery_multicast else ""
+        print(f"  WS-Discovery: Probe to {sim.host}:{sim.discovery_port}{multicast}", flush=True)
 
 
 def _wait(stop: threading.Event, sim: SimulatorProcess, seconds: float | None) -> None:

@@ -9,8 +9,9 @@ frame rate, so each frame's pixel code is the wall-clock time it was made and th
 Factories are shared and built on demand: one encoder per mount while it has clients, none otherwise.
 With ``--user``, the password is read from the first line of stdin and Basic/Digest auth guards all mounts.
 With ``--onvif-port``, ONVIF device/media/PTZ services (``onvif_http``) serve the same cameras, guarded by
-WS-UsernameToken with the same credentials; ``--ptz-cameras`` cameras paint a crop of a larger scene that
-follows their PTZ state. READY then also names the ONVIF HTTP port and the WS-Discovery UDP port.
+WS-UsernameToken and/or HTTP Digest (``--onvif-auth``) with the same credentials; ``--ptz-cameras`` cameras paint a crop of a larger scene that
+follows their PTZ state. READY then also names the ONVIF HTTP port and the WS-Discovery UDP port;
+``--discovery-multicast`` also answers Probes on 239.255.255.250:3702 (run it inside a network namespace).
 
 Exit codes: 0 normal, 2 bad arguments or cannot listen, 3 GStreamer bindings or numpy missing.
 """
@@ -47,8 +48,8 @@ if __package__ in (None, ""):
 from videowall.sim.frames import FramePainter  # noqa: E402
 from videowall.sim.ptz_frames import PtzFramePainter  # noqa: E402
 from videowall.sim.ptz_state import PtzState  # noqa: E402
-from videowall.sim.onvif_http import OnvifSite, grey_bmp, serve_discovery, serve_http  # noqa: E402
-from videowall.sim.onvif_services import OnvifCamera  # noqa: E402
+from videowall.sim.onvif_camera import OnvifCamera  # noqa: E402
+from videowall.sim.onvif_http import AUTH_MODES, OnvifSite, grey_bmp, serve_discovery, serve_http  # noqa: E402
 
 SUB_SIZE = (640, 360)
 _ROLE = "viewer"
@@ -200,6 +201,10 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
                         help="serve ONVIF SOAP on this port (0 picks one; printed after the RTSP port)")
     parser.add_argument("--ptz-cameras", type=_camera_list, default=set(),
                         help="comma-separated camera numbers with PTZ")
+    parser.add_argument("--onvif-auth", choices=AUTH_MODES, default="both",
+                        help="how ONVIF requests authenticate with --user: WS-UsernameToken, HTTP Digest or either")
+    parser.add_argument("--discovery-multicast", action="store_true",
+                        help="also answer WS-Discovery Probes sent to 239.255.255.250:3702")
     parser.add_argument("--clock-offset-s", type=float, default=0.0,
                         help="the simulated cameras' clock runs this far off UTC (ONVIF time)")
     return parser.parse_args(argv)
@@ -231,15 +236,15 @@ def _start_onvif(args: argparse.Namespace, rtsp_port: int, password: str | None,
         frame = _painter(camera, sizes[token], ptz_states.get(camera)).paint(0.0, time.time_ns() // 1_000_000)
         return grey_bmp(frame[: width * height].reshape(height, width), width, height)
 
-    site = OnvifSite({}, args.user, password, args.clock_offset_s, snapshot)
+    site = OnvifSite({}, args.user, password, args.clock_offset_s, snapshot, args.onvif_auth)
     http = serve_http(args.host, args.onvif_port, site)
     host = f"[{args.host}]" if ":" in args.host else args.host
     base = f"http://{host}:{http.server_address[1]}"
     for camera in range(1, args.cameras + 1):
         site.cameras[camera] = OnvifCamera(camera, f"{base}/onvif/cam{camera}",
-                                           f"rtsp://{host}:{rtsp_port}/cam{camera}", sizes, ptz_states.get(camera))
-    xaddrs = [f"{base}/onvif/cam{camera}/device_service" for camera in site.cameras]
-    discovery = serve_discovery(args.host, xaddrs)
+                                           f"rtsp://{host}:{rtsp_port}/cam{camera}", sizes, ptz_states.get(camera),
+                                           fps=args.fps)
+    discovery = serve_discovery(args.host, site.cameras, args.discovery_multicast)
     return f" {http.server_address[1]} {discovery.getsockname()[1]}"
 
 

@@ -2,8 +2,9 @@
 
 Positions use ONVIF's generic spaces: pan and tilt in [-1, 1], zoom in [0, 1]. A continuous move is a
 velocity applied from a start time (``time.monotonic``), so the position is computed when asked instead of
-stepped by a thread; it stops at the limits and after the move's own timeout. Presets and home are instant
-(real cameras travel there; the tests only need the picture to end up in the same place). Pure Python.
+stepped by a thread; it stops at the limits and after the move's own timeout. Presets, home, absolute and
+relative moves are instant (real cameras travel there; the tests only need the picture to end up in the same
+place). Pure Python.
 """
 
 from __future__ import annotations
@@ -61,6 +62,13 @@ class PtzState:
             self._until = None
             self._pos = position
             self._since = time.monotonic()
+
+    def translate(self, d_pan: float, d_tilt: float, d_zoom: float) -> None:
+        """A relative move (instant, like presets), clamped to the limits."""
+        with self._lock:
+            pan, tilt, zoom = self._settle(time.monotonic())
+            self._vel, self._until = (0.0, 0.0, 0.0), None
+            self._pos = (_clamp(pan + d_pan, -1, 1), _clamp(tilt + d_tilt, -1, 1), _clamp(zoom + d_zoom, 0, 1))
 
     def go_home(self) -> None:
         self.go_to(self._home)

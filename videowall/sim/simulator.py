@@ -39,11 +39,14 @@ class SimulatorProcess:
     def __init__(self, cameras: int, port: int = 0, host: str = "127.0.0.1", user: str | None = None,
                  password: str | None = None, main_size: tuple[int, int] = (1280, 720), fps: int = 25,
                  max_seconds: float | None = None, auth: str = "both", onvif: bool = False,
-                 ptz_cameras: tuple[int, ...] = (), clock_offset_s: float = 0.0) -> None:
+                 ptz_cameras: tuple[int, ...] = (), clock_offset_s: float = 0.0, onvif_auth: str = "both",
+                 discovery_multicast: bool = False) -> None:
         if cameras < 1:
             raise VideowallError(ErrorKind.INVALID_INPUT, "The simulator needs at least one camera.")
         if auth not in ("basic", "digest", "both"):
             raise VideowallError(ErrorKind.INVALID_INPUT, f"Unknown RTSP auth method set: {auth}.")
+        if onvif_auth not in ("wsse", "digest", "both"):
+            raise VideowallError(ErrorKind.INVALID_INPUT, f"Unknown ONVIF auth method set: {onvif_auth}.")
         if (user is None) != (password is None):
             raise VideowallError(ErrorKind.INVALID_INPUT, "Give the simulator both a user and a password, or neither.")
         self.cameras = cameras
@@ -59,6 +62,8 @@ class SimulatorProcess:
         self.ptz_cameras = tuple(sorted(set(ptz_cameras)))
         self.onvif = onvif or bool(self.ptz_cameras)
         self.clock_offset_s = clock_offset_s
+        self.onvif_auth = onvif_auth  # WS-UsernameToken ("wsse"), HTTP Digest ("digest") or either ("both")
+        self.discovery_multicast = discovery_multicast  # also answer on 239.255.255.250:3702
         self._onvif_ports: tuple[int, int] | None = None
         self._requested_port = port
         self._port: int | None = None
@@ -173,7 +178,9 @@ class SimulatorProcess:
         if self.onvif:
             command += ["--onvif-port", str(self._onvif_ports[0] if self._onvif_ports else 0),
                         "--ptz-cameras", ",".join(map(str, self.ptz_cameras)),
-                        "--clock-offset-s", str(self.clock_offset_s)]
+                        "--clock-offset-s", str(self.clock_offset_s), "--onvif-auth", self.onvif_auth]
+            if self.discovery_multicast:
+                command.append("--discovery-multicast")
         return command
 
     def _wait_ready(self, timeout_s: float) -> int:
