@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from videowall.audit import AuditLog, audit_migrations
+from videowall.audit import AuditLog
 from videowall.config.paths import database_path
 from videowall.evidence.destinations import Destination, list_removable, probe_folder
 from videowall.evidence.keystore import SigningKeyStore
@@ -67,7 +67,7 @@ def services_for(station: Station, **overrides) -> ExportServices:
 
 @contextlib.contextmanager
 def _audit_log(data_dir: Path) -> Iterator[AuditLog]:
-    conn = open_database(database_path(data_dir), migrations=audit_migrations())
+    conn = open_database(database_path(data_dir))
     try:
         yield AuditLog(conn)
     finally:

@@ -12,7 +12,7 @@ from typing import ContextManager
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from videowall.audit import AuditLog, audit_migrations
+from videowall.audit import AuditLog
 from videowall.config.paths import database_path
 from videowall.evidence.job import ExportJob
 from videowall.evidence.keystore import SigningKeyStore
@@ -56,7 +56,7 @@ def export_command(args: argparse.Namespace,
 
 
 def _export(args: argparse.Namespace, station: Station, plan) -> int:
-    conn = open_database(database_path(station.data_dir), migrations=audit_migrations())
+    conn = open_database(database_path(station.data_dir))
     try:
         operator = args.operator or getpass.getuser()
         exporter = Exporter(organisation=args.organisation, unit=args.unit, operator_id=getpass.getuser(),
