@@ -18,7 +18,7 @@ from videowall.config.secrets import SecretsStore, open_secrets
 from videowall.config.settings import Settings, load_settings
 from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import RecorderConfig
-from videowall.recording.retention_policy import policy_from_settings
+from videowall.model.retention import policy_from_settings
 from videowall.recording.service import RecordingService, recordings_root
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore

@@ -19,7 +19,7 @@ from tests.unit.test_evidence_destinations import _mountinfo, _sysfs
 from ui.app import create_application
 from ui.export import open_export_dialog, services_for
 from videowall.audit import AuditLog
-from videowall.bookmarks.model import Bookmark
+from videowall.model.bookmark import Bookmark
 from videowall.config.paths import database_path
 from videowall.evidence.destinations import list_removable
 from videowall.evidence.verify import verify_package
