@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 
 from videowall.audit import AuditLog
 from videowall.config.paths import database_path
-from videowall.evidence.destinations import Destination, list_removable, probe_folder
+from videowall.evidence.destination import Destination
+from videowall.evidence.destinations import list_removable, probe_folder
 from videowall.evidence.keystore import SigningKeyStore
 from videowall.evidence.progress import ExportProgress
 from videowall.evidence.request import Exporter
