@@ -25,13 +25,14 @@ from videowall.media.types import (
 from videowall.model.camera import Camera, Credentials, Profile
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError
-from videowall.streams.live_view import Crop, LiveView, crop_in_pixels, decode_size
+from videowall.streams.crop import Crop, decode_size
+from videowall.streams.live_view import LiveView
 from videowall.streams.profile_choice import profile_for_size
 from videowall.streams.warm import DEFAULT_MAX_WARM_SESSIONS, SupervisorStats, choose_warm
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LiveView", "StreamSupervisor", "SupervisorStats", "WarmTile", "crop_in_pixels"]
+__all__ = ["LiveView", "StreamSupervisor", "SupervisorStats", "WarmTile"]
 
 CameraLookup = Callable[[int], Camera]
 StreamKey = tuple[int, Profile]
@@ -92,7 +93,7 @@ class StreamSupervisor:
             view = LiveView(self, self._next_view_id, camera)
             self._next_view_id += 1
             self._views[view.view_id] = view
-        self._resize(view, width, height)
+        self.resize_view(view, width, height)
         return view
 
     def attach_consumer(self, camera_id: int, profile: Profile, consumer: PacketConsumer) -> None:
@@ -193,20 +194,20 @@ class StreamSupervisor:
         with self._lock:
             return len(self._streams)
 
-    # -- internals used by LiveView --------------------------------------------------------------
     def live_decoder_count(self) -> int:
         """Decoders currently decoding (not paused by visibility or by the cap)."""
         with self._lock:
             return self._active_count()
 
-    def _resize(self, view: LiveView, width: int, height: int) -> None:
+    # -- ViewHost: what a LiveView asks ----------------------------------------------------------
+    def resize_view(self, view: LiveView, width: int, height: int) -> None:
         with self._lock:
             if self._closed:
                 return
             view.size = (width, height)
             self._choose_stream(view)
 
-    def _set_crop(self, view: LiveView, crop: Crop | None) -> None:
+    def crop_view(self, view: LiveView, crop: Crop | None) -> None:
         with self._lock:
             if self._closed:
                 return
@@ -214,7 +215,7 @@ class StreamSupervisor:
             self._choose_stream(view)
 
     def _choose_stream(self, view: LiveView) -> None:
-        width, height = decode_size(view)
+        width, height = decode_size(view.size, view.crop)
         profile = profile_for_size(view.camera, width, height)
         if profile is not view.profile:
             old = view.profile
@@ -223,7 +224,7 @@ class StreamSupervisor:
                 self._detach(view, old)
         self._apply_target_size(view.camera.id, profile)
 
-    def _set_visible(self, view: LiveView, visible: bool) -> None:
+    def show_view(self, view: LiveView, visible: bool) -> None:
         with self._lock:
             view.visible = visible
             if view.profile is not None:
@@ -305,7 +306,7 @@ class StreamSupervisor:
         stream = self._streams.get((camera_id, profile))
         if stream is None:
             return
-        sizes = [decode_size(self._views[v]) for v in stream.views
+        sizes = [decode_size(self._views[v].size, self._views[v].crop) for v in stream.views
                  if v in self._views and self._views[v].visible]
         if not sizes:
             stream.decoder.set_paused(True)
@@ -329,7 +330,7 @@ class StreamSupervisor:
                 stream.limited = False
                 stream.decoder.set_paused(False)
 
-    def _limited(self, view: LiveView) -> bool:
+    def view_limited(self, view: LiveView) -> bool:
         stream = self._stream_of(view)
         return bool(stream and stream.limited)
 
@@ -339,15 +340,15 @@ class StreamSupervisor:
                 return None
             return self._streams.get((view.camera.id, view.profile))
 
-    def _latest(self, view: LiveView) -> LiveFrame | None:
+    def view_latest(self, view: LiveView) -> LiveFrame | None:
         stream = self._stream_of(view)
         return stream.decoder.latest() if stream else None
 
-    def _status(self, view: LiveView) -> SessionStatus:
+    def view_status(self, view: LiveView) -> SessionStatus:
         stream = self._stream_of(view)
         return stream.session.status() if stream else SessionStatus(SessionState.STOPPED)
 
-    def _stats(self, view: LiveView) -> StatsSnapshot:
+    def view_stats(self, view: LiveView) -> StatsSnapshot:
         stream = self._stream_of(view)
         return stream.session.stats() if stream else StatsSnapshot()
 
