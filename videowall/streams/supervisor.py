@@ -38,6 +38,10 @@ CameraLookup = Callable[[int], Camera]
 StreamKey = tuple[int, Profile]
 WarmTile = tuple[int, int, int]     # camera id, tile width, tile height (device pixels)
 CredentialsLookup = Callable[[int], Credentials | None]
+# How a stream's session and live decoder are made (keyword arguments as ``StreamSession``/``LiveDecoder``
+# take them); tests inject stand-ins to check sharing, the decoder cap and the warm budget without a network.
+SessionFactory = Callable[..., StreamSession]
+DecoderFactory = Callable[..., LiveDecoder]
 
 
 @dataclass
@@ -65,7 +69,9 @@ class StreamSupervisor:
     def __init__(self, camera_lookup: CameraLookup, credentials: CredentialsLookup,
                  options: StreamOptions | None = None, clock: Clock = SYSTEM_CLOCK,
                  decoder_threads: int = 1, max_live_decoders: int = 64,
-                 max_warm_sessions: int = DEFAULT_MAX_WARM_SESSIONS) -> None:
+                 max_warm_sessions: int = DEFAULT_MAX_WARM_SESSIONS,
+                 session_factory: SessionFactory = StreamSession,
+                 decoder_factory: DecoderFactory = LiveDecoder) -> None:
         self._camera_lookup = camera_lookup
         self._credentials = credentials
         self._options = options or StreamOptions()
@@ -73,6 +79,8 @@ class StreamSupervisor:
         self._decoder_threads = decoder_threads
         self._max_live_decoders = max(1, max_live_decoders)
         self._max_warm_sessions = max(0, max_warm_sessions)
+        self._session_factory = session_factory
+        self._decoder_factory = decoder_factory
         self._lock = threading.RLock()
         self._streams: dict[StreamKey, _Stream] = {}
         self._warm_requests: dict[Hashable, list[tuple[Camera, Profile]]] = {}
@@ -293,8 +301,8 @@ class StreamSupervisor:
     def _open_stream(self, camera: Camera, profile: Profile) -> _Stream:
         source = StreamSource(camera_id=camera.id, profile=profile.value, url=camera.url_for(profile),
                               options=_with_transport(self._options, camera))
-        session = StreamSession(source, credentials=lambda: self._credentials(camera.id), clock=self._clock)
-        decoder = LiveDecoder(clock=self._clock, threads=self._decoder_threads)
+        session = self._session_factory(source, credentials=lambda: self._credentials(camera.id), clock=self._clock)
+        decoder = self._decoder_factory(clock=self._clock, threads=self._decoder_threads)
         session.add_consumer(decoder)
         session.start()
         self._opened += 1
