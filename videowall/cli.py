@@ -18,13 +18,13 @@ from videowall.runtime.errors import VideowallError
 from videowall.runtime.redaction import install_redaction, redact
 
 CORE_COMMAND_MODULES = (
-    "videowall.config.cli_camera",
-    "videowall.sim.cli",
-    "videowall.onvif.cli",
-    "videowall.evidence.cli",
-    "videowall.recording.cli",
-    "videowall.bookmarks.cli",
-    "videowall.activity.cli",
+    "videowall.commands.camera",
+    "videowall.commands.sim",
+    "videowall.commands.onvif",
+    "videowall.commands.evidence",
+    "videowall.commands.recorder",
+    "videowall.commands.bookmark",
+    "videowall.commands.activity",
 )
 
 Registrar = Callable[[argparse._SubParsersAction], None]

@@ -13,8 +13,8 @@ import pytest
 
 from tests.fixtures.footage import CAMERA_NAMES
 from videowall import cli
-from videowall.evidence import cli as evidence_cli
-from videowall.evidence.cli_export import export_command
+from videowall.commands import evidence as evidence_cli
+from videowall.commands.export import export_command
 from videowall.runtime.local_time import parse_local_time
 from videowall.station import Station
 from videowall.storage.schema_audit import TRIGGERS
@@ -23,7 +23,7 @@ WARSAW = ZoneInfo("Europe/Warsaw")
 
 
 def _extra():
-    return [] if "videowall.evidence.cli" in cli.CORE_COMMAND_MODULES else [evidence_cli.register]
+    return [] if "videowall.commands.evidence" in cli.CORE_COMMAND_MODULES else [evidence_cli.register]
 
 
 def _run(argv: list[str], capsys) -> tuple[int, str, str]:

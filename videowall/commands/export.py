@@ -1,4 +1,4 @@
-"""Handlers of ``videowall export`` and ``videowall signing-key`` (see ``videowall.evidence.cli``)."""
+"""Handlers of ``videowall export`` and ``videowall signing-key`` (see ``videowall.commands.evidence``)."""
 
 from __future__ import annotations
 

@@ -110,9 +110,9 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _lazy(name: str):
-    """A handler from ``cli_export``, imported when its command runs: the export stack (PyAV muxing,
+    """A handler from ``commands.export``, imported when its command runs: the export stack (PyAV muxing,
     reportlab) costs seconds of start-up that every other ``videowall`` command would pay."""
     def run(args: argparse.Namespace) -> int:
-        from videowall.evidence import cli_export
-        return getattr(cli_export, name)(args)
+        from videowall.commands import export
+        return getattr(export, name)(args)
     return run
