@@ -24,7 +24,7 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from videowall.audit import AuditLog, audit_migrations
+from videowall.audit import AuditLog
 from videowall.evidence.fileio import drop_cache
 from videowall.evidence.job import ExportJob
 from videowall.evidence.plan import plan_export
@@ -112,7 +112,7 @@ def main() -> None:
         index = RepeatingIndex(files, args.cameras, args.minutes)
         cameras = [Camera(cam, f"Kamera {cam}", f"rtsp://127.0.0.1/cam{cam}") for cam in range(1, args.cameras + 1)]
         identity = self_signed_identity("Benchmark", "bench", datetime.now(timezone.utc))
-        conn = open_database(recordings / "bench.sqlite3", migrations=audit_migrations())
+        conn = open_database(recordings / "bench.sqlite3")
         audit = AuditLog(conn)
         end = T0 + timedelta(minutes=args.minutes)
         sources = [s.path for cam in index.segments_by_camera.values() for s in cam]

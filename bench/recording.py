@@ -35,7 +35,7 @@ from videowall.recording.camera_playback import CameraPlayback  # noqa: E402
 from videowall.recording.index import RecordingStore  # noqa: E402
 from videowall.recording.recorder import CameraRecorder  # noqa: E402
 from videowall.recording.recorder_types import RecorderConfig  # noqa: E402
-from videowall.recording.retention_policy import RetentionPolicy  # noqa: E402
+from videowall.model.retention import RetentionPolicy  # noqa: E402
 from videowall.recording.service import RecordingService  # noqa: E402
 from videowall.recording.timebase import to_us  # noqa: E402
 from videowall.recording.types import SegmentState  # noqa: E402

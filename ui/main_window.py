@@ -25,7 +25,7 @@ from ui.views.warmup import ViewWarmup
 from ui.wall.screens import ScreenWalls
 from ui.wall.tour import Tour
 from ui.wall.wall_window import WallWindow
-from videowall.bookmarks.model import Bookmark
+from videowall.model.bookmark import Bookmark
 from videowall.model.layout import Layout
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError

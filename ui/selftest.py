@@ -23,7 +23,7 @@ from typing import TextIO
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from videowall import __version__
-from videowall.media.test_clip import BACKGROUND_RGB, encode_test_clip
+from videowall.media.sample_clip import BACKGROUND_RGB, encode_test_clip
 
 CLIP_SIZE = (320, 240)
 CLIP_FPS = 25

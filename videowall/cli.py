@@ -1,31 +1,24 @@
 """The ``videowall`` command line: headless commands live here; ``ui.cli`` adds the GUI ones.
 
-Every feature registers its sub-commands from its own module (``register(subparsers)``), each handler
-set with ``set_defaults(func=handler)`` and returning an exit code. Errors reach the operator in one
+Each module of ``videowall.commands`` registers its sub-commands (``register(subparsers)``), each handler
+set with ``set_defaults(func=handler)`` and returning an exit code. Handlers import the heavy parts
+(the station, the export stack, the keyring) inside the function, so ``--help`` and light commands start fast. Errors reach the operator in one
 place: ``run``, which prints a ``VideowallError``'s user message (already redacted) and exits non-zero.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
 
 from videowall import __version__
+from videowall.commands import activity, bookmark, camera, evidence, onvif, recorder, sim
 from videowall.runtime.errors import VideowallError
 from videowall.runtime.redaction import install_redaction, redact
 
-CORE_COMMAND_MODULES = (
-    "videowall.config.cli_camera",
-    "videowall.sim.cli",
-    "videowall.onvif.cli",
-    "videowall.evidence.cli",
-    "videowall.recording.cli",
-    "videowall.bookmarks.cli",
-    "videowall.activity.cli",
-)
+CORE_COMMANDS = (camera, sim, onvif, evidence, recorder, bookmark, activity)
 
 Registrar = Callable[[argparse._SubParsersAction], None]
 
@@ -35,8 +28,8 @@ def build_parser(extra: Iterable[Registrar] = ()) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"videowall {__version__}")
     parser.add_argument("--log-level", default="WARNING", help="DEBUG, INFO, WARNING (default), ERROR")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in CORE_COMMAND_MODULES:
-        importlib.import_module(name).register(subparsers)
+    for command in CORE_COMMANDS:
+        command.register(subparsers)
     for registrar in extra:
         registrar(subparsers)
     return parser

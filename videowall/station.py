@@ -1,30 +1,45 @@
 """The station: the core services of one workstation, built once from a data dir (no Qt).
 
-GUI, demo and headless commands all build the core through here, so every one of them gets the same
-database, secrets backend and stream supervisor.
+The one composition root: GUI, demo and headless commands all build the core through here, so every
+one of them gets the same database, secrets backend, stream supervisor, recordings, bookmarks, audit
+log, signing keys, exporter identity, ONVIF devices and time zone.
 """
 
 from __future__ import annotations
 
+import contextlib
+import getpass
 import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
+from videowall.audit import AuditLog
 from videowall.bookmarks.identity import current_operator
 from videowall.bookmarks.store import BookmarkStore
 from videowall.config.paths import data_dir as resolve_data_dir, database_path, settings_path
 from videowall.config.secrets import SecretsStore
 from videowall.config.settings import Settings, load_settings
-from videowall.config.station_secrets import open_station_secrets
+from videowall.storage.station_secrets import open_station_secrets
+from videowall.media.types import StreamOptions
 from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import RecorderConfig
-from videowall.recording.retention_policy import policy_from_settings
+from videowall.model.retention import policy_from_settings
 from videowall.recording.service import RecordingService, recordings_root
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
 from videowall.storage.views import ViewStore
 from videowall.streams.supervisor import StreamSupervisor
+
+if TYPE_CHECKING:
+    from videowall.evidence.keystore import SigningKeyStore
+    from videowall.evidence.request import Exporter
+    from videowall.evidence.signing import SigningIdentity
+    from videowall.onvif.ptz_device import PtzDevice
+    from videowall.onvif.store import OnvifStore
 
 
 @dataclass
@@ -39,6 +54,7 @@ class Station:
     recording: RecordingService | None = None   # created by ``recording_service``
     _recording_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _bookmarks: BookmarkStore | None = field(default=None, repr=False)
+    _signing_keys: SigningKeyStore | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
 
     @classmethod
@@ -50,6 +66,7 @@ class Station:
         cameras = CameraStore(conn)
         secrets = open_station_secrets(conn, secrets_kind)   # the keyring itself opens when a password is needed
         supervisor = StreamSupervisor(cameras.get, secrets.get,
+                                      options=StreamOptions(backoff_cap_s=settings.reconnect_max_backoff_s),
                                       max_live_decoders=settings.max_live_decoders,
                                       max_warm_sessions=settings.max_warm_sessions)
         return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn))
@@ -82,6 +99,52 @@ class Station:
                 self._bookmarks = BookmarkStore(service.store, service.holds,
                                                 categories=lambda: self.settings.bookmark_categories)
             return self._bookmarks
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The station's time zone: times are shown in it, and read in it when they carry no offset."""
+        return ZoneInfo(self.settings.timezone)
+
+    @contextlib.contextmanager
+    def audit(self) -> Iterator[AuditLog]:
+        """The audit log, on a database connection of its own that is closed on leaving (any thread)."""
+        conn = open_database(database_path(self.data_dir))
+        try:
+            yield AuditLog(conn)
+        finally:
+            conn.close()
+
+    def signing_keys(self) -> SigningKeyStore:
+        """The evidence signing key and certificate store (its secret parts in the station's keyring)."""
+        from videowall.evidence.keystore import SigningKeyStore   # cryptography: only when signing
+        from videowall.evidence.secret_names import NamedSecrets
+
+        with self._recording_lock:
+            if self._signing_keys is None:
+                self._signing_keys = SigningKeyStore(self.data_dir, NamedSecrets(self.secrets))
+            return self._signing_keys
+
+    def signing_identity(self, organisation: str | None = None) -> SigningIdentity:
+        """The identity exports are signed with; the first call creates the key (slow: a worker thread)."""
+        chosen = self.settings.organisation if organisation is None else organisation
+        return self.signing_keys().identity(chosen, self.settings.station_name)
+
+    def exporter(self, *, organisation: str | None = None, unit: str | None = None,
+                 operator_name: str | None = None) -> Exporter:
+        """Who exports (named in the manifest and the protocol): the settings', unless given."""
+        from videowall.evidence.request import Exporter
+
+        settings = self.settings
+        return Exporter(organisation=settings.organisation if organisation is None else organisation,
+                        unit=settings.unit if unit is None else unit, operator_id=getpass.getuser(),
+                        operator_name=operator_name or self.operator, operator_role="operator",
+                        station_name=settings.station_name, timezone=settings.timezone)
+
+    def ptz_devices(self) -> tuple[OnvifStore, Callable[[int], PtzDevice]]:
+        """The ONVIF facts of the saved cameras and a ``camera id → connected PtzDevice`` factory."""
+        from videowall.onvif.saved import ptz_device_factory   # zeep: only where PTZ is used
+
+        return ptz_device_factory(self.data_dir, self.secrets)
 
     def close(self) -> None:
         # Under the lock: a worker still building the recording service finishes first, and none starts after.

@@ -29,7 +29,7 @@ TIMEOUT_S = 60
 CHECK_STORED = """
 import sys
 from videowall.config.paths import database_path
-from videowall.config.station_secrets import open_station_secrets
+from videowall.storage.station_secrets import open_station_secrets
 from videowall.storage.db import open_database
 store = open_station_secrets(open_database(database_path(sys.argv[1])), "os")
 creds = store.get(int(sys.argv[2]))

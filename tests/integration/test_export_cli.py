@@ -13,8 +13,7 @@ import pytest
 
 from tests.fixtures.footage import CAMERA_NAMES
 from videowall import cli
-from videowall.evidence import cli as evidence_cli
-from videowall.evidence.cli_export import export_command
+from videowall.commands.export import export_command
 from videowall.runtime.local_time import parse_local_time
 from videowall.station import Station
 from videowall.storage.schema_audit import TRIGGERS
@@ -22,12 +21,8 @@ from videowall.storage.schema_audit import TRIGGERS
 WARSAW = ZoneInfo("Europe/Warsaw")
 
 
-def _extra():
-    return [] if "videowall.evidence.cli" in cli.CORE_COMMAND_MODULES else [evidence_cli.register]
-
-
 def _run(argv: list[str], capsys) -> tuple[int, str, str]:
-    code = cli.run(argv, extra=_extra())
+    code = cli.run(argv)
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -98,7 +93,7 @@ def test_export_then_verify_then_audit_verify(station_dir, footage, tmp_path, ca
 
 def test_export_through_an_injected_index(empty_station_dir, footage, tmp_path, capsys):
     """How a caller with its own RecordingIndex (e.g. the GUI's) runs the same command."""
-    args = cli.build_parser(_extra()).parse_args(_export_argv(footage, empty_station_dir, tmp_path))
+    args = cli.build_parser().parse_args(_export_argv(footage, empty_station_dir, tmp_path))
     assert args.command == "export"
     assert export_command(args, recordings=lambda station: contextlib.nullcontext(footage.index)) == 0
     assert "read back from the medium and verified" in capsys.readouterr().out

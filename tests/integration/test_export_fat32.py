@@ -14,7 +14,7 @@ from pathlib import Path
 import av
 import pytest
 
-from videowall.evidence.destinations import Destination
+from videowall.evidence.destination import Destination
 from videowall.evidence.plan import FAT32_MAX_PART_BYTES
 from videowall.evidence.verify import verify_package
 

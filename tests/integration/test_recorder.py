@@ -20,7 +20,7 @@ from videowall.media.types import StreamOptions
 from videowall.model.camera import Profile
 from videowall.recording.index import NO_RECORDING, RecordingStore
 from videowall.recording.recorder_types import GapReason, RecorderConfig, RecorderState
-from videowall.recording.retention_policy import RetentionPolicy
+from videowall.model.retention import RetentionPolicy
 from videowall.recording.service import RecordingService
 from videowall.recording.types import SegmentState, TimeSource
 from videowall.sim.pixelcode import decode_timestamp

@@ -18,8 +18,8 @@ from tests.integration.test_export_failures import tmpfs
 from tests.unit.test_evidence_destinations import _mountinfo, _sysfs
 from ui.app import create_application
 from ui.export import open_export_dialog, services_for
-from videowall.audit import AuditLog, audit_migrations
-from videowall.bookmarks.model import Bookmark
+from videowall.audit import AuditLog
+from videowall.model.bookmark import Bookmark
 from videowall.config.paths import database_path
 from videowall.evidence.destinations import list_removable
 from videowall.evidence.verify import verify_package
@@ -71,7 +71,7 @@ def _fill(qtbot, dialog, values=REQUEST) -> None:
 
 
 def _audit(station) -> list:
-    conn = open_database(database_path(station.data_dir), migrations=audit_migrations())
+    conn = open_database(database_path(station.data_dir))
     try:
         return [e for e in AuditLog(conn).entries() if e.action.startswith("evidence.export.")]
     finally:

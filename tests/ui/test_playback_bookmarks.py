@@ -19,7 +19,7 @@ from ui.playback.timeline_widget import (
     BOOKMARK_COLOR, EVIDENCE_COLOR, LANE_HEIGHT, RECORDED_COLOR, TimelineWidget,
 )
 from ui.recording_controller import RecordingController
-from videowall.bookmarks.model import Bookmark
+from videowall.model.bookmark import Bookmark
 from videowall.recording.timebase import from_us, to_us
 from videowall.runtime.clock import FakeClock
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui import selftest
 from ui.app import create_application
-from videowall.media.test_clip import encode_test_clip
+from videowall.media.sample_clip import encode_test_clip
 from videowall.media.types import StreamOptions
 
 ROOT = Path(__file__).resolve().parents[2]

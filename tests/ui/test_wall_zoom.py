@@ -3,7 +3,7 @@
 import pytest
 
 from ui.wall.zoom import MAX_ZOOM, pan, zoom_at, zoom_factor
-from videowall.streams.live_view import clean_crop, crop_in_pixels
+from videowall.streams.crop import clean_crop, crop_in_pixels
 
 
 def test_zoom_keeps_the_point_under_the_cursor():

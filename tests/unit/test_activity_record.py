@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from videowall.activity import cli as activity_cli
+from videowall.commands import activity as activity_cli
 from videowall.activity.pdf import write_activity_pdf
 from videowall.activity.record import ActivityRecord, record_for_shift, record_from_bookmark
 from videowall.activity.shift import current_shift

@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from videowall.audit import AuditLog, audit_migrations
+from videowall.audit import AuditLog
 from videowall.audit.entry import canonical_json
 from videowall.runtime.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
@@ -28,7 +28,7 @@ def db_path(tmp_path):
 
 @pytest.fixture
 def log(db_path):
-    conn = open_database(db_path, migrations=audit_migrations())
+    conn = open_database(db_path)
     clock = FakeClock(start_utc=START)
     audit = AuditLog(conn, clock)
     for number in range(1, 6):
@@ -125,7 +125,7 @@ def test_rewritten_consistent_chain_fails_against_an_outside_anchor(log, db_path
 
 
 def test_appends_from_two_threads_make_one_chain(db_path):
-    conn = open_database(db_path, migrations=audit_migrations())
+    conn = open_database(db_path)
     audit = AuditLog(conn)
     threads = [threading.Thread(target=lambda t=t: [audit.append("test.thread", {"t": t, "i": i}) for i in range(20)])
                for t in range(2)]
@@ -139,8 +139,8 @@ def test_appends_from_two_threads_make_one_chain(db_path):
 
 
 def test_two_connections_share_one_chain(db_path):
-    first = open_database(db_path, migrations=audit_migrations())
-    second = open_database(db_path, migrations=audit_migrations())
+    first = open_database(db_path)
+    second = open_database(db_path)
     AuditLog(first).append("a.one", {})
     AuditLog(second).append("a.two", {})
     AuditLog(first).append("a.three", {})
@@ -170,10 +170,3 @@ def test_database_without_the_migration_is_a_clear_error(tmp_path):
     with pytest.raises(VideowallError, match="no audit log table"):
         AuditLog(conn)
     conn.close()
-
-
-def test_audit_migrations_adds_the_audit_log_once():
-    once = audit_migrations(MIGRATIONS[:1])
-    assert [m.description for m in once] == ["cameras", "audit log"] and once[1].version == 2
-    assert audit_migrations(once) == once
-    assert audit_migrations(MIGRATIONS) == MIGRATIONS   # already part of the schema

@@ -9,14 +9,14 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from videowall.audit import AuditLog
-from videowall.bookmarks.model import DEFAULT_CATEGORIES, BookmarkFilter
+from videowall.model.bookmark import DEFAULT_CATEGORIES, BookmarkFilter
 from videowall.bookmarks.store import BookmarkStore
 from videowall.config.paths import database_path, settings_path
 from videowall.config.settings import Settings, save_settings
 from videowall.recording.holds import HELD_SQL, HoldStore
 from videowall.recording.index import NewSegment, RecordingStore
 from videowall.recording.retention import RetentionJob
-from videowall.recording.retention_policy import RetentionPolicy
+from videowall.model.retention import RetentionPolicy
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
 from videowall.runtime.clock import FakeClock

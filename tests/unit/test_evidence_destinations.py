@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from videowall.evidence.destinations import list_removable, probe_folder, read_mounts
+from videowall.evidence.destinations import list_removable, probe_folder
+from videowall.evidence.destinations_linux import read_mounts
 
 USB_DEVICE = "devices/pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0/block/sdb"
 SATA_DEVICE = "devices/pci0000:00/0000:00:17.0/ata1/host0/target0:0:0/0:0:0:0/block/sda"

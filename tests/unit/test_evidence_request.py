@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from videowall.evidence.destinations import Destination
+from videowall.evidence.destination import Destination
 from videowall.evidence.plan import FAT32_MAX_PART_BYTES, GOP_SLACK, plan_export
 from videowall.evidence.request import ExportRequest, ascii_slug, clip_stem
 from videowall.model.camera import Camera

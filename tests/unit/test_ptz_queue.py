@@ -8,7 +8,9 @@ from __future__ import annotations
 import threading
 import time
 
-from videowall.onvif.ptz_queue import CameraPtzQueue, PtzCommand
+import pytest
+
+from videowall.onvif.ptz_queue import CameraPtzQueue, PtzAction, PtzCommand
 from videowall.runtime.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
@@ -125,3 +127,10 @@ def test_a_stop_that_keeps_failing_is_reported():
     queue.submit(PtzCommand("stop"))
     queue.close(stop_first=False)
     assert results[-1][3].kind is ErrorKind.TIMEOUT
+
+
+def test_commands_are_typed_and_an_unknown_one_is_refused():
+    assert PtzCommand("goto", ("3",)).kind is PtzAction.GOTO and PtzAction.GOTO.device_method == "goto_preset"
+    with pytest.raises(VideowallError) as raised:
+        PtzCommand("spin")
+    assert raised.value.kind is ErrorKind.INTERNAL

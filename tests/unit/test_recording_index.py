@@ -7,11 +7,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from videowall.model.camera import Profile
-from videowall.recording.index import MIN_GAP_US, NO_RECORDING, NewSegment, RecordingStore, recording_migrations
+from videowall.recording.index import MIN_GAP_US, NO_RECORDING, NewSegment, RecordingStore
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
 from videowall.runtime.clock import FakeClock
-from videowall.storage.migrations import MIGRATIONS, latest_version
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
@@ -36,13 +35,6 @@ def _add(store: RecordingStore, camera_id: int, start_s: float, end_s: float,
 
 def _s(seconds: float) -> datetime:
     return T0 + timedelta(seconds=seconds)
-
-
-def test_migrations_bridge_adds_audit_and_recordings_once():
-    assert recording_migrations() == MIGRATIONS            # MIGRATIONS has both already
-    built = recording_migrations(MIGRATIONS[:1])
-    assert [m.description for m in built] == ["cameras", "audit log", "recordings"]
-    assert latest_version(built) == 3 and recording_migrations(built) == built
 
 
 def test_segments_overlapping_a_range_in_order(store):

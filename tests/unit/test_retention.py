@@ -10,7 +10,7 @@ import pytest
 from videowall.recording.holds import HoldStore
 from videowall.recording.index import NewSegment, RecordingStore
 from videowall.recording.retention import RetentionJob, SpaceState
-from videowall.recording.retention_policy import (
+from videowall.model.retention import (
     Deployment, RetentionPolicy, parse_deployment, policy_from_settings, validate_retention_days,
 )
 from videowall.recording.timebase import to_us

@@ -160,7 +160,7 @@ def test_data_dir_precedence_and_private_creation(tmp_path, monkeypatch):
 
 
 def test_write_atomic_replaces_whole_file_and_cleans_up_after_a_failure(tmp_path):
-    from videowall.config.atomic import write_atomic
+    from videowall.runtime.atomic import write_atomic
 
     path = tmp_path / "state.json"
     write_atomic(path, b"old")

@@ -9,7 +9,7 @@ import pytest
 
 from videowall.config.paths import database_path
 from videowall.config.secrets import SERVICE, MemoryKeyring, SecretsStore
-from videowall.config.station_secrets import open_station_secrets
+from videowall.storage.station_secrets import open_station_secrets
 from videowall.model.camera import Credentials, Transport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore

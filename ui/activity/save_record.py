@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.activity.job import ActivityPdfJob, tr, with_pdf_suffix
 from videowall.activity.record import record_from_bookmark
-from videowall.bookmarks.model import Bookmark
+from videowall.model.bookmark import Bookmark
 from videowall.runtime.errors import VideowallError
 from videowall.station import Station
 

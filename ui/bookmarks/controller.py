@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
-from videowall.bookmarks.model import Bookmark, BookmarkFilter, BookmarkRevision
+from videowall.model.bookmark import Bookmark, BookmarkFilter, BookmarkRevision
 from videowall.bookmarks.store import BookmarkStore
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.bookmarks.texts import from_qdatetime, local_text, to_qdatetime, tr
-from videowall.bookmarks.model import MAX_ROLL_S, Bookmark
+from videowall.model.bookmark import MAX_ROLL_S, Bookmark
 from videowall.runtime.errors import VideowallError
 
 CAMERA_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.bookmarks.texts import FIELD_ORDER, action_text, field_text, local_text, tr, value_text
-from videowall.bookmarks.model import BookmarkRevision
+from videowall.model.bookmark import BookmarkRevision
 from videowall.runtime.errors import VideowallError
 
 COLUMNS = ("When", "Who", "Action", "Field", "Old → new", "Reason")

@@ -20,7 +20,7 @@ from ui.bookmarks.history_dialog import HistoryDialog
 from ui.bookmarks.reason_dialog import ReasonDialog
 from ui.bookmarks.table_model import COLUMNS, BookmarkTableModel
 from ui.bookmarks.texts import from_qdatetime, local_text, to_qdatetime, tr
-from videowall.bookmarks.model import Bookmark, BookmarkFilter
+from videowall.model.bookmark import Bookmark, BookmarkFilter
 from videowall.runtime.errors import VideowallError
 
 SEARCH_DELAY_MS = 250

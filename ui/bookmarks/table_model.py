@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ui.bookmarks.texts import camera_names, local_text, status_text, tr
-from videowall.bookmarks.model import Bookmark
+from videowall.model.bookmark import Bookmark
 
 COLUMNS = ("Time", "Cameras", "Category", "Description", "Place", "Operator", "Case", "Evidence")
 WITHDRAWN_COLOR = QColor(140, 140, 140)

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 
-from videowall.bookmarks.model import Bookmark
+from videowall.model.bookmark import Bookmark
 
 TIME_FIELDS = ("at_utc", "start_utc", "end_utc")
 # The order fields are listed in a revision (the history dialog).

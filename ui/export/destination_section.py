@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QLis
                                QPushButton, QVBoxLayout)
 
 from ui.export.texts import destination_text, tr
-from videowall.evidence.destinations import Destination
+from videowall.evidence.destination import Destination
 
 log = logging.getLogger(__name__)
 PATH_ROLE = Qt.ItemDataRole.UserRole

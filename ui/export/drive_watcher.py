@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 
-from videowall.evidence.destinations import Destination
+from videowall.evidence.destination import Destination
 
 log = logging.getLogger(__name__)
 REFRESH_S = 2.5

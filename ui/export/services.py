@@ -8,24 +8,21 @@ from __future__ import annotations
 
 import contextlib
 import getpass
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from videowall.audit import AuditLog, audit_migrations
-from videowall.config.paths import database_path
-from videowall.evidence.destinations import Destination, list_removable, probe_folder
-from videowall.evidence.keystore import SigningKeyStore
+from videowall.audit import AuditLog
+from videowall.evidence.destination import Destination
+from videowall.evidence.destinations import list_removable, probe_folder
 from videowall.evidence.progress import ExportProgress
 from videowall.evidence.request import Exporter
-from videowall.evidence.secret_names import NamedSecrets
 from videowall.evidence.signing import SigningIdentity
 from videowall.model.camera import Camera
 from videowall.recording.types import RecordingIndex
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.station import Station
-from videowall.storage.db import open_database
 
 
 @dataclass(frozen=True)
@@ -50,25 +47,10 @@ def station_operator(station: Station) -> str:
 
 
 def services_for(station: Station, **overrides) -> ExportServices:
-    """The station's real services; ``overrides`` replace single parts (e.g. ``drive_lister``)."""
-    settings = station.settings
+    """The parts of the station the dialog uses; ``overrides`` replace single parts (e.g. ``drive_lister``)."""
     operator = station_operator(station)
-    keys = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets))
-    exporter = Exporter(organisation=settings.organisation, unit=settings.unit, operator_id=getpass.getuser(),
-                        operator_name=operator, operator_role="operator", station_name=settings.station_name,
-                        timezone=settings.timezone)
     values = dict(cameras=station.cameras.list, recordings=lambda: station.recording_service().store,
-                  identity=lambda: keys.identity(settings.organisation, settings.station_name),
-                  audit=lambda: _audit_log(station.data_dir), exporter=exporter, operator=operator,
-                  timezone=ZoneInfo(settings.timezone))
+                  identity=station.signing_identity, audit=station.audit,
+                  exporter=station.exporter(operator_name=operator), operator=operator, timezone=station.zone)
     values.update(overrides)
     return ExportServices(**values)
-
-
-@contextlib.contextmanager
-def _audit_log(data_dir: Path) -> Iterator[AuditLog]:
-    conn = open_database(database_path(data_dir), migrations=audit_migrations())
-    try:
-        yield AuditLog(conn)
-    finally:
-        conn.close()

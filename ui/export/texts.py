@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from videowall.evidence.destinations import Destination
+from videowall.evidence.destination import Destination
 
 CONTEXT = "EvidenceExport"
 

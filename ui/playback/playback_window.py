@@ -24,7 +24,7 @@ from ui.playback.controls_widget import PlaybackControlsWidget
 from ui.playback.playback_tile import PlaybackTileWidget
 from ui.playback.timeline_model import CameraLane, TimelineModel, lane_for
 from ui.playback.timeline_widget import TimelineWidget
-from videowall.bookmarks.model import Bookmark
+from videowall.model.bookmark import Bookmark
 from videowall.recording.holds import HoldStore
 from videowall.recording.index import RecordingStore
 from videowall.recording.playback import PlaybackSession, PlaybackState

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from videowall.onvif.ptz_queue import PtzCommand, PtzController
+from videowall.onvif.ptz_queue import PtzAction, PtzCommand, PtzController
 from videowall.runtime.errors import VideowallError
 
 
@@ -40,7 +40,7 @@ class PtzBridge(QObject):
     def stop(self, camera_id: int, reason: str = "operator") -> None:
         self.controller.stop(camera_id, reason)
 
-    def submit(self, camera_id: int, kind: str, *args: Any) -> None:
+    def submit(self, camera_id: int, kind: PtzAction, *args: Any) -> None:
         self.controller.submit(camera_id, kind, *args)
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLa
 from ui.ptz.bridge import PtzBridge
 from ui.ptz.tile_controller import velocity_for_drag
 from ui.ptz.tour_widget import PtzTourWidget
+from videowall.onvif.ptz_queue import PtzAction
 from videowall.onvif.store import PtzTour
 from videowall.onvif.types import PtzPreset
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
@@ -91,7 +92,7 @@ class PtzPanelWidget(QWidget):
         for button, speed in ((self.zoom_in, 0.5), (self.zoom_out, -0.5)):
             button.pressed.connect(lambda s=speed: self._move(0.0, 0.0, s))
             button.released.connect(self._stop)
-        self.home.clicked.connect(lambda: self._send("home"))
+        self.home.clicked.connect(lambda: self._send(PtzAction.HOME))
         self.go_to.clicked.connect(self._go_to)
         self.presets.itemDoubleClicked.connect(lambda _item: self._go_to())
         self.save.clicked.connect(self._save)
@@ -128,7 +129,7 @@ class PtzPanelWidget(QWidget):
         self.status.clear()
         self.setEnabled(camera_id is not None)
         if camera_id is not None:
-            self._send("presets")
+            self._send(PtzAction.PRESETS)
 
     def pause_tour_for(self, camera_id: int) -> None:
         """Manual control elsewhere (a tile) of this panel's camera pauses its tour."""
@@ -147,7 +148,7 @@ class PtzPanelWidget(QWidget):
         if self.camera_id is not None:
             self._bridge.stop(self.camera_id, "release")
 
-    def _send(self, kind: str, *args: object) -> None:
+    def _send(self, kind: PtzAction, *args: object) -> None:
         if self.camera_id is not None:
             self._bridge.submit(self.camera_id, kind, *args)
 
@@ -157,12 +158,12 @@ class PtzPanelWidget(QWidget):
 
     def _go_to(self) -> None:
         if (preset := self._selected()) is not None:
-            self._send("goto", preset.token)
+            self._send(PtzAction.GOTO, preset.token)
 
     def _save(self) -> None:
         name, ok = QInputDialog.getText(self, self.tr("Save preset"), self.tr("Preset name:"))
         if ok and name.strip():
-            self._send("set_preset", name.strip())
+            self._send(PtzAction.SET_PRESET, name.strip())
 
     def _rename(self) -> None:
         preset = self._selected()
@@ -173,7 +174,7 @@ class PtzPanelWidget(QWidget):
                                         self.tr("New name (the preset takes the current position):"),
                                         text=preset.name)
         if ok and name.strip():
-            self._send("set_preset", name.strip(), preset.token)
+            self._send(PtzAction.SET_PRESET, name.strip(), preset.token)
 
     def _new_tour(self) -> None:
         """A tour over the selected presets (all of them if none is selected), in list order."""
@@ -206,19 +207,19 @@ class PtzPanelWidget(QWidget):
 
     def _delete(self) -> None:
         if (preset := self._selected()) is not None:
-            self._send("remove_preset", preset.token)
+            self._send(PtzAction.REMOVE_PRESET, preset.token)
 
     def _on_bridge_result_received(self, camera_id: int, kind: str, value: object) -> None:
         if camera_id != self.camera_id:
             return
-        if kind == "presets":
+        if kind == PtzAction.PRESETS:
             self.presets.clear()
             for preset in value or []:
                 item = QListWidgetItem(preset.name or preset.token)
                 item.setData(Qt.ItemDataRole.UserRole, preset)
                 self.presets.addItem(item)
-        elif kind in ("set_preset", "remove_preset"):
-            self._send("presets")
+        elif kind in (PtzAction.SET_PRESET, PtzAction.REMOVE_PRESET):
+            self._send(PtzAction.PRESETS)
         self.status.clear()
 
     def _on_bridge_error_raised(self, camera_id: int, _kind: str, message: str) -> None:

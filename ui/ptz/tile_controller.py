@@ -109,6 +109,3 @@ class TilePtzController(QObject):
             _tile, camera_id = self._moving
             self._moving = None
             self._bridge.stop(camera_id, reason)
-
-    def stop_all(self) -> None:
-        self._stop("operator")

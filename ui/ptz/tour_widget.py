@@ -10,6 +10,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.ptz.bridge import PtzBridge
+from videowall.onvif.ptz_queue import PtzAction
 from videowall.onvif.ptz_tour import PtzTourRunner, TourState
 from videowall.onvif.store import PtzTour
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
@@ -61,7 +62,7 @@ class PtzTourWidget(QWidget):
             return
         camera_id = self.camera_id
         self.runner = PtzTourRunner(tour.preset_tokens, tour.dwell_s, tour.loop,
-                                    lambda token: self._bridge.submit(camera_id, "goto", token), self._clock)
+                                    lambda token: self._bridge.submit(camera_id, PtzAction.GOTO, token), self._clock)
         self.runner.start()
         self.timer.start()
         self._refresh()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 from ui.ptz.bridge import PtzBridge
 from ui.ptz.panel_widget import PtzPanelWidget
 from ui.ptz.tile_controller import TilePtzController, tile_camera_id
-from videowall.onvif.saved import ptz_device_factory
 from videowall.station import Station
 
 ERROR_SHOWN_MS = 6000
@@ -46,7 +45,7 @@ class WallPtz(QObject):
     def __init__(self, wall: QWidget, station: Station, safety_timeout_s: float = 10.0) -> None:
         super().__init__(wall)
         self._wall = wall
-        self.store, factory = ptz_device_factory(station.data_dir, station.secrets)
+        self.store, factory = station.ptz_devices()
         self.ptz_camera_ids = set(self.store.ptz_camera_ids())
         self.bridge = PtzBridge(factory, safety_timeout_s, self)
         self.tiles = TilePtzController(self.bridge, camera_of=self._ptz_camera_of, parent=self)

@@ -43,9 +43,6 @@ class ScreenWalls(QObject):
             if screen is not self._skip:
                 self.on_screen_added(screen)
 
-    def wall_on(self, screen: QScreen) -> WallWindow | None:
-        return self.walls.get(screen_key(screen))
-
     def remember(self, wall: WallWindow, view_name: str | None) -> None:
         """Remember which view a screen's wall shows, for the next start."""
         for key, candidate in self.walls.items():

@@ -25,7 +25,8 @@ from ui.wall.tile_input import TileInput
 from ui.wall.tile_overlay import PROBLEM_COLOR, OverlayText, TileOverlay
 from ui.wall.tile_state import TileLabel, limited_label, tile_label
 from videowall.media.types import LiveFrame, SessionState, SessionStatus, StatsSnapshot
-from videowall.streams.supervisor import LiveView, crop_in_pixels
+from videowall.streams.crop import crop_in_pixels
+from videowall.streams.live_view import LiveView
 
 OVERLAY_REFRESH_S = 0.25
 FPS_WINDOW_S = 2.0

@@ -5,7 +5,7 @@ The crop goes to ``LiveView.set_crop`` so the decoder delivers the cropped part 
 
 from __future__ import annotations
 
-Crop = tuple[float, float, float, float]
+from videowall.streams.crop import Crop
 
 ZOOM_STEP = 1.25
 MAX_ZOOM = 16.0

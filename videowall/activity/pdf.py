@@ -15,7 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from videowall.activity.record import ActivityEntry, ActivityRecord
-from videowall.config.atomic import write_atomic
+from videowall.runtime.atomic import write_atomic
 from videowall.reports.fonts import register_fonts
 from videowall.reports.pages import numbered_canvas
 from videowall.runtime.errors import ErrorKind, VideowallError

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from videowall.bookmarks.model import Bookmark, BookmarkFilter
+from videowall.model.bookmark import Bookmark, BookmarkFilter
 from videowall.config.settings import Settings
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError

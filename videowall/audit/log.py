@@ -119,11 +119,6 @@ class AuditLog:
         return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
 
 
-def iter_problems(rows: list[tuple]) -> Iterator[str]:
-    """The chain checks of ``verify`` over raw rows (exposed for checking an exported excerpt)."""
-    return _chain_problems(rows)
-
-
 def _chain_problems(rows: list[tuple]) -> Iterator[str]:
     expected_seq, expected_prev = 1, GENESIS_HASH
     for row in rows:

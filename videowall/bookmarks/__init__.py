@@ -1,5 +1,5 @@
 """Bookmarks: marked incidents (moment, footage range, cameras, category), their history and evidence holds."""
 
-from videowall.bookmarks.model import DEFAULT_CATEGORIES, Bookmark, BookmarkFilter, BookmarkRevision
+from videowall.model.bookmark import DEFAULT_CATEGORIES, Bookmark, BookmarkFilter, BookmarkRevision
 
 __all__ = ["DEFAULT_CATEGORIES", "Bookmark", "BookmarkFilter", "BookmarkRevision"]

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from videowall.bookmarks.model import CREATED, Bookmark, BookmarkRevision
+from videowall.model.bookmark import CREATED, Bookmark, BookmarkRevision
 
 _TIME_FIELDS = ("at_utc", "start_utc", "end_utc")
 _LABELS = {"at_utc": "moment", "start_utc": "start", "end_utc": "end", "camera_ids": "cameras",

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-from videowall.bookmarks.model import Bookmark, BookmarkFilter, BookmarkRevision
+from videowall.model.bookmark import Bookmark, BookmarkFilter, BookmarkRevision
 from videowall.bookmarks.validation import fold
 from videowall.recording.timebase import from_us, to_us
 

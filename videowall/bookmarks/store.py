@@ -21,7 +21,7 @@ from typing import Any
 
 from videowall.bookmarks import queries
 from videowall.bookmarks import validation as check
-from videowall.bookmarks.model import (CREATED, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, EDITABLE_FIELDS, EDITED,
+from videowall.model.bookmark import (CREATED, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, EDITABLE_FIELDS, EDITED,
                                        EVIDENCE_MARKED, EVIDENCE_RELEASED, MAX_ROLL_S, RESTORED, WITHDRAWN,
                                        Bookmark, BookmarkFilter, BookmarkRevision)
 from videowall.recording.holds import HoldStore

@@ -17,8 +17,8 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from videowall.bookmarks.model import DEFAULT_CATEGORIES, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, MAX_ROLL_S
-from videowall.config.atomic import move_aside, write_atomic
+from videowall.model.bookmark import DEFAULT_CATEGORIES, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, MAX_ROLL_S
+from videowall.runtime.atomic import move_aside, write_atomic
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.text import brief, unsafe_character
@@ -206,7 +206,7 @@ def _bookmark_problem(s: Settings) -> str | None:
 
 
 def _recording_problem(s: Settings) -> str | None:
-    from videowall.recording.retention_policy import policy_from_settings
+    from videowall.model.retention import policy_from_settings
 
     try:
         policy_from_settings(s)

@@ -1,46 +1,16 @@
 """Where an export can go: removable drives (with filesystem and free space) or any folder.
 
-Linux reads ``/proc/self/mountinfo`` and sysfs (``/sys/class/block``); Windows asks the drive type
-and bus through ctypes (``destinations_windows``). Both roots are parameters so the parsing can be
-checked on a prepared tree. Runs on any thread (file reads only); never on the GUI thread for slow
-network folders.
+The OS code sits side by side: ``destinations_linux`` (mountinfo and sysfs, whose roots are parameters
+so the parsing can be checked on a prepared tree) and ``destinations_windows`` (ctypes). Runs on any
+thread (file reads only); never on the GUI thread for slow network folders.
 """
 
 from __future__ import annotations
 
-import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-FAT_FILESYSTEMS = frozenset({"vfat", "fat", "fat12", "fat16", "fat32", "msdos", "umsdos"})
-REMOVABLE_BUSES = frozenset({"usb", "mmc", "sd"})
-_PSEUDO = frozenset({"proc", "sysfs", "devtmpfs", "devpts", "cgroup", "cgroup2", "securityfs", "debugfs",
-                     "tracefs", "mqueue", "pstore", "bpf", "autofs", "configfs", "fusectl", "hugetlbfs",
-                     "binfmt_misc", "overlay", "nsfs", "efivarfs", "ramfs"})
-
-
-@dataclass(frozen=True)
-class Destination:
-    path: Path
-    label: str
-    filesystem: str          # lower case as the OS names it: vfat, exfat, ntfs, ext4, tmpfs, fat32 …
-    free_bytes: int
-    total_bytes: int
-    removable: bool
-    bus: str = ""            # usb, mmc, sd, … when known
-
-    @property
-    def is_fat(self) -> bool:
-        """FAT12/16/32: no file may reach 4 GiB."""
-        return self.filesystem.lower() in FAT_FILESYSTEMS
-
-
-@dataclass(frozen=True)
-class MountEntry:
-    mount_point: Path
-    filesystem: str
-    source: str
+from videowall.evidence.destination import Destination
 
 
 def list_removable(mountinfo: Path = Path("/proc/self/mountinfo"),
@@ -49,14 +19,8 @@ def list_removable(mountinfo: Path = Path("/proc/self/mountinfo"),
     if sys.platform == "win32":
         from videowall.evidence.destinations_windows import list_windows_drives
         return list_windows_drives()
-    found = []
-    for entry in read_mounts(mountinfo):
-        if not entry.source.startswith("/dev/"):
-            continue
-        removable, bus = _block_device_info(Path(entry.source).name, sys_block)
-        if removable:
-            found.append(_describe(entry.mount_point, entry.filesystem, True, bus))
-    return sorted(found, key=lambda d: -d.free_bytes)
+    from videowall.evidence.destinations_linux import list_linux_drives
+    return list_linux_drives(mountinfo, sys_block)
 
 
 def probe_folder(path: Path | str, mountinfo: Path = Path("/proc/self/mountinfo"),
@@ -66,72 +30,5 @@ def probe_folder(path: Path | str, mountinfo: Path = Path("/proc/self/mountinfo"
     if sys.platform == "win32":
         from videowall.evidence.destinations_windows import describe_windows_folder
         return describe_windows_folder(folder)
-    mounts = read_mounts(mountinfo)
-    best = max((m for m in mounts if _is_under(folder, m.mount_point)), key=lambda m: len(m.mount_point.parts),
-               default=None)
-    if best is None:
-        return _describe(folder, "unknown", False, "")
-    removable, bus = _block_device_info(Path(best.source).name, sys_block) if best.source.startswith("/dev/") \
-        else (False, "")
-    return _describe(folder, best.filesystem, removable, bus)
-
-
-def read_mounts(mountinfo: Path) -> list[MountEntry]:
-    try:
-        text = mountinfo.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return []
-    entries = []
-    for line in text.splitlines():
-        fields = line.split()
-        if "-" not in fields:
-            continue
-        dash = fields.index("-")
-        if dash < 5 or len(fields) < dash + 3:
-            continue
-        filesystem, source = fields[dash + 1], fields[dash + 2]
-        if filesystem in _PSEUDO:
-            continue
-        entries.append(MountEntry(Path(_unescape(fields[4])), filesystem, _unescape(source)))
-    return entries
-
-
-def _block_device_info(device: str, sys_block: Path) -> tuple[bool, str]:
-    """(removable, bus) of a partition or disk name like ``sdb1`` or ``mmcblk0p1``."""
-    node = sys_block / device
-    if not node.exists():
-        return False, ""
-    real = node.resolve()
-    disk = real.parent if (real / "partition").exists() else real
-    bus = "usb" if "/usb" in str(real) else ("mmc" if disk.name.startswith("mmcblk") else "")
-    try:
-        flag = (disk / "removable").read_text().strip() == "1"
-    except OSError:
-        flag = False
-    return flag or bus in REMOVABLE_BUSES, bus
-
-
-def _describe(path: Path, filesystem: str, removable: bool, bus: str) -> Destination:
-    try:
-        usage = shutil.disk_usage(path)
-        free, total = usage.free, usage.total
-    except OSError:
-        free = total = 0
-    return Destination(path, path.name or str(path), filesystem.lower(), free, total, removable, bus)
-
-
-def _is_under(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents
-
-
-def _unescape(field: str) -> str:
-    """mountinfo escapes space, tab, newline and backslash as octal (\\040 …)."""
-    out, i = [], 0
-    while i < len(field):
-        if field[i] == "\\" and i + 3 < len(field) and field[i + 1:i + 4].isdigit():
-            out.append(chr(int(field[i + 1:i + 4], 8)))
-            i += 4
-        else:
-            out.append(field[i])
-            i += 1
-    return "".join(out)
+    from videowall.evidence.destinations_linux import describe_linux_folder
+    return describe_linux_folder(folder, mountinfo, sys_block)

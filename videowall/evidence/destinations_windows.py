@@ -11,7 +11,7 @@ import string
 from ctypes import wintypes
 from pathlib import Path
 
-from videowall.evidence.destinations import Destination
+from videowall.evidence.destination import Destination
 
 DRIVE_REMOVABLE, DRIVE_FIXED = 2, 3
 IOCTL_STORAGE_QUERY_PROPERTY = 0x2D1400

@@ -24,7 +24,7 @@ from videowall.audit import AuditLog
 
 from videowall.evidence.av_io import AV_ERRORS, library_versions
 from videowall.evidence.cms_verify import CmsError, verify_detached
-from videowall.config.atomic import fsync_dir
+from videowall.runtime.atomic import fsync_dir
 from videowall.evidence.fileio import fsync_path, sha256_file
 from videowall.evidence.job_support import (Reporter, audit_details, collect_part_records, protocol_data,
                                             rename_single_part, submit_part_records)

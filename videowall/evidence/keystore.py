@@ -15,7 +15,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 
-from videowall.config.atomic import move_aside, write_atomic
+from videowall.runtime.atomic import move_aside, write_atomic
 from videowall.evidence.secret_names import NamedSecrets
 from videowall.evidence.signing import SigningIdentity, cert_pem, check_key_matches, self_signed_identity
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock

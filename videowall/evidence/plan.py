@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from videowall.evidence.destinations import Destination, probe_folder
+from videowall.evidence.destination import Destination
+from videowall.evidence.destinations import probe_folder
 from videowall.evidence.request import ExportRequest
 from videowall.model.camera import Camera
 from videowall.recording.types import RecordedSegment, RecordingIndex, TimeGap

@@ -117,10 +117,6 @@ def set_deadline(ident: int, deadline_monotonic: float | None) -> None:
         _stand_in.deadlines[ident] = deadline_monotonic
 
 
-def deadline_of(ident: int) -> float | None:
-    return _stand_in.deadlines.get(ident) if _stand_in is not None else None
-
-
 def interrupt(ident: int) -> None:
     """Make every blocking PyAV call on thread ``ident`` give up now and from now on, until ``clear``."""
     set_deadline(ident, float("-inf"))

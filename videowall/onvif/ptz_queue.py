@@ -14,6 +14,7 @@ Results go to ``on_result(camera_id, command, value, error)`` on the worker thre
 from __future__ import annotations
 
 import collections
+import enum
 import logging
 import threading
 from collections.abc import Callable
@@ -28,11 +29,36 @@ STOP_ATTEMPTS = 3
 SAFETY_TIMEOUT_S = 10.0
 
 
+class PtzAction(enum.StrEnum):
+    """What a command asks of the camera (a ``str``, so the UI's signals carry it as text)."""
+
+    MOVE = "move"
+    STOP = "stop"
+    GOTO = "goto"
+    HOME = "home"
+    SET_HOME = "set_home"
+    SET_PRESET = "set_preset"
+    REMOVE_PRESET = "remove_preset"
+    PRESETS = "presets"
+
+    @property
+    def device_method(self) -> str:
+        """The ``PtzDevice`` method that carries it out."""
+        return {PtzAction.GOTO: "goto_preset", PtzAction.HOME: "goto_home"}.get(self, self.value)
+
+
 @dataclass(frozen=True)
 class PtzCommand:
-    kind: str                       # move, stop, goto, home, set_home, set_preset, remove_preset, presets
+    kind: PtzAction
     args: tuple[Any, ...] = ()
     reason: str = ""                # for stops: "operator", "safety", "release", "focus" …
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.kind, PtzAction):
+            try:
+                object.__setattr__(self, "kind", PtzAction(self.kind))
+            except ValueError:
+                raise VideowallError(ErrorKind.INTERNAL, "Unknown PTZ command.", repr(self.kind)) from None
 
 
 ResultCallback = Callable[[int, PtzCommand, Any, "VideowallError | None"], None]
@@ -61,12 +87,12 @@ class CameraPtzQueue:
         with self._cond:
             if self._closed:
                 raise VideowallError(ErrorKind.INTERNAL, "The PTZ queue of this camera is closed.")
-            if command.kind == "move":
-                if self._pending and self._pending[-1].kind == "move":
+            if command.kind is PtzAction.MOVE:
+                if self._pending and self._pending[-1].kind is PtzAction.MOVE:
                     self._pending.pop()
-            elif command.kind == "stop":
-                self._pending = collections.deque(c for c in self._pending if c.kind != "move")
-                if self._pending and self._pending[-1].kind == "stop":
+            elif command.kind is PtzAction.STOP:
+                self._pending = collections.deque(c for c in self._pending if c.kind is not PtzAction.MOVE)
+                if self._pending and self._pending[-1].kind is PtzAction.STOP:
                     self._cond.notify()
                     return
             self._pending.append(command)
@@ -80,8 +106,8 @@ class CameraPtzQueue:
         """Send a final stop if a move may be running, then end the worker."""
         with self._cond:
             if stop_first:
-                self._pending = collections.deque(c for c in self._pending if c.kind != "move")
-                self._pending.append(PtzCommand("stop", reason="close"))
+                self._pending = collections.deque(c for c in self._pending if c.kind is not PtzAction.MOVE)
+                self._pending.append(PtzCommand(PtzAction.STOP, reason="close"))
             self._closed = True
             self._cond.notify()
         self._thread.join(timeout_s)
@@ -96,13 +122,13 @@ class CameraPtzQueue:
                     continue
                 remaining = self._move_deadline - self._clock.monotonic()
                 if remaining <= 0:
-                    return PtzCommand("stop", reason="safety")
+                    return PtzCommand(PtzAction.STOP, reason="safety")
                 self._cond.wait(min(remaining, 0.5))
             return self._pending.popleft()
 
     def _run(self) -> None:
         while (command := self._next()) is not None:
-            attempts = STOP_ATTEMPTS if command.kind == "stop" else 1
+            attempts = STOP_ATTEMPTS if command.kind is PtzAction.STOP else 1
             for attempt in range(1, attempts + 1):
                 try:
                     value = self._execute(command)
@@ -124,19 +150,17 @@ class CameraPtzQueue:
         if self._device is None:
             self._device = self._factory()
         device = self._device
-        if command.kind == "move":
+        if command.kind is PtzAction.MOVE:
             pan, tilt, zoom = command.args
             device.move(pan, tilt, zoom, self._safety_s)
             moving = any(abs(v) > 1e-6 for v in command.args)
             self._move_deadline = self._clock.monotonic() + self._safety_s if moving else None
             return None
-        if command.kind == "stop":
+        if command.kind is PtzAction.STOP:
             self._move_deadline = None
             return device.stop()
         self._move_deadline = None  # goto/home replace a running move on the camera
-        method = {"goto": "goto_preset", "home": "goto_home", "set_home": "set_home", "set_preset": "set_preset",
-                  "remove_preset": "remove_preset", "presets": "presets"}[command.kind]
-        return getattr(device, method)(*command.args)
+        return getattr(device, command.kind.device_method)(*command.args)
 
     def _report(self, command: PtzCommand, value: Any, error: VideowallError | None) -> None:
         try:
@@ -165,12 +189,12 @@ class PtzController:
             return self._queues[camera_id]
 
     def move(self, camera_id: int, pan: float, tilt: float, zoom: float) -> None:
-        self.queue(camera_id).submit(PtzCommand("move", (pan, tilt, zoom)))
+        self.queue(camera_id).submit(PtzCommand(PtzAction.MOVE, (pan, tilt, zoom)))
 
     def stop(self, camera_id: int, reason: str = "operator") -> None:
-        self.queue(camera_id).submit(PtzCommand("stop", reason=reason))
+        self.queue(camera_id).submit(PtzCommand(PtzAction.STOP, reason=reason))
 
-    def submit(self, camera_id: int, kind: str, *args: Any) -> None:
+    def submit(self, camera_id: int, kind: PtzAction, *args: Any) -> None:
         self.queue(camera_id).submit(PtzCommand(kind, args))
 
     def close(self) -> None:

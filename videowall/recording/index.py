@@ -14,13 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 
-from videowall.audit import audit_migrations
 from videowall.audit.log import AuditLog
 from videowall.model.camera import Profile
 from videowall.recording.timebase import from_us, to_us
 from videowall.recording.types import RecordedSegment, SegmentState, TimeGap, TimeSource
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
-from videowall.storage import schema_recordings
 from videowall.storage.db import open_database, transaction
 from videowall.storage.migrations import MIGRATIONS, Migration
 
@@ -31,17 +29,6 @@ MIN_GAP_US = 500_000          # shorter holes (a lost packet or two) are not sho
 NO_RECORDING = "no recording"
 _SEGMENT_COLUMNS = ("id, camera_id, profile, path, start_us, end_us, bytes, time_source, clock_offset_ms, "
                     "state, codec, width, height")
-
-
-def recording_migrations(base: tuple[Migration, ...] = MIGRATIONS) -> tuple[Migration, ...]:
-    """``base`` with the audit and recordings migrations, unless it has them already (then ``base``).
-
-    ``MIGRATIONS`` has both now; kept for callers that built their migrations before that.
-    """
-    migrations = audit_migrations(base)
-    if any(m.description == schema_recordings.DESCRIPTION for m in migrations):
-        return migrations
-    return (*migrations, Migration(len(migrations) + 1, schema_recordings.DESCRIPTION, schema_recordings.STATEMENTS))
 
 
 @dataclass(frozen=True)

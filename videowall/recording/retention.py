@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 
 from videowall.recording.holds import HELD_SQL
 from videowall.recording.index import RecordingStore
-from videowall.recording.retention_policy import GIB, RetentionPolicy
+from videowall.model.retention import GIB, RetentionPolicy
 from videowall.recording.timebase import from_us, to_us
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 

@@ -12,7 +12,7 @@ import logging
 import os
 from pathlib import Path
 
-from videowall.config.atomic import write_atomic
+from videowall.runtime.atomic import write_atomic
 
 from videowall.runtime.errors import ErrorKind, VideowallError
 

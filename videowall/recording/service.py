@@ -23,7 +23,7 @@ from videowall.recording.reconcile import ReconcileReport, prepare_root, reconci
 from videowall.recording.recorder import CameraRecorder
 from videowall.recording.recorder_types import RecorderConfig, RecorderStatus
 from videowall.recording.retention import DiskUsage, RetentionJob, RetentionReport
-from videowall.recording.retention_policy import RetentionPolicy
+from videowall.model.retention import RetentionPolicy
 from videowall.recording.root_lock import RootLock, RunState
 from videowall.recording.timebase import to_us
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from videowall.config.atomic import move_aside
+from videowall.runtime.atomic import move_aside
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.migrations import MIGRATIONS, Migration, apply_migrations, latest_version, schema_version

@@ -26,18 +26,23 @@ from videowall.media.types import (
 from videowall.model.camera import Camera, Credentials, Profile
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError
-from videowall.streams.live_view import Crop, LiveView, crop_in_pixels, decode_size
+from videowall.streams.crop import Crop, decode_size
+from videowall.streams.live_view import LiveView
 from videowall.streams.profile_choice import profile_for_size
 from videowall.streams.warm import DEFAULT_MAX_WARM_SESSIONS, SupervisorStats, choose_warm
 
 log = logging.getLogger(__name__)
 
-__all__ = ["LiveView", "StreamSupervisor", "SupervisorStats", "WarmTile", "crop_in_pixels"]
+__all__ = ["LiveView", "StreamSupervisor", "SupervisorStats", "WarmTile"]
 
 CameraLookup = Callable[[int], Camera]
 StreamKey = tuple[int, Profile]
 WarmTile = tuple[int, int, int]     # camera id, tile width, tile height (device pixels)
 CredentialsLookup = Callable[[int], Credentials | None]
+# How a stream's session and live decoder are made (keyword arguments as ``StreamSession``/``LiveDecoder``
+# take them); tests inject stand-ins to check sharing, the decoder cap and the warm budget without a network.
+SessionFactory = Callable[..., StreamSession]
+DecoderFactory = Callable[..., LiveDecoder]
 
 
 @dataclass
@@ -65,7 +70,9 @@ class StreamSupervisor:
     def __init__(self, camera_lookup: CameraLookup, credentials: CredentialsLookup,
                  options: StreamOptions | None = None, clock: Clock = SYSTEM_CLOCK,
                  decoder_threads: int = 1, max_live_decoders: int = 64,
-                 max_warm_sessions: int = DEFAULT_MAX_WARM_SESSIONS) -> None:
+                 max_warm_sessions: int = DEFAULT_MAX_WARM_SESSIONS,
+                 session_factory: SessionFactory = StreamSession,
+                 decoder_factory: DecoderFactory = LiveDecoder) -> None:
         self._camera_lookup = camera_lookup
         self._credentials = credentials
         self._options = options or StreamOptions()
@@ -74,6 +81,8 @@ class StreamSupervisor:
         self._decoder_threads = decoder_threads
         self._max_live_decoders = max(1, max_live_decoders)
         self._max_warm_sessions = max(0, max_warm_sessions)
+        self._session_factory = session_factory
+        self._decoder_factory = decoder_factory
         self._lock = threading.RLock()
         self._streams: dict[StreamKey, _Stream] = {}
         self._warm_requests: dict[Hashable, list[tuple[Camera, Profile]]] = {}
@@ -94,7 +103,7 @@ class StreamSupervisor:
             view = LiveView(self, self._next_view_id, camera)
             self._next_view_id += 1
             self._views[view.view_id] = view
-        self._resize(view, width, height)
+        self.resize_view(view, width, height)
         return view
 
     def attach_consumer(self, camera_id: int, profile: Profile, consumer: PacketConsumer) -> None:
@@ -195,20 +204,20 @@ class StreamSupervisor:
         with self._lock:
             return len(self._streams)
 
-    # -- internals used by LiveView --------------------------------------------------------------
     def live_decoder_count(self) -> int:
         """Decoders currently decoding (not paused by visibility or by the cap)."""
         with self._lock:
             return self._active_count()
 
-    def _resize(self, view: LiveView, width: int, height: int) -> None:
+    # -- ViewHost: what a LiveView asks ----------------------------------------------------------
+    def resize_view(self, view: LiveView, width: int, height: int) -> None:
         with self._lock:
             if self._closed:
                 return
             view.size = (width, height)
             self._choose_stream(view)
 
-    def _set_crop(self, view: LiveView, crop: Crop | None) -> None:
+    def crop_view(self, view: LiveView, crop: Crop | None) -> None:
         with self._lock:
             if self._closed:
                 return
@@ -216,7 +225,7 @@ class StreamSupervisor:
             self._choose_stream(view)
 
     def _choose_stream(self, view: LiveView) -> None:
-        width, height = decode_size(view)
+        width, height = decode_size(view.size, view.crop)
         profile = profile_for_size(view.camera, width, height)
         if profile is not view.profile:
             old = view.profile
@@ -225,7 +234,7 @@ class StreamSupervisor:
                 self._detach(view, old)
         self._apply_target_size(view.camera.id, profile)
 
-    def _set_visible(self, view: LiveView, visible: bool) -> None:
+    def show_view(self, view: LiveView, visible: bool) -> None:
         with self._lock:
             view.visible = visible
             if view.profile is not None:
@@ -296,8 +305,9 @@ class StreamSupervisor:
                               options=_with_transport(self._options, camera))
         # A camera without credentials never touches the keyring: a station may run without one.
         credentials = (lambda: self._credentials(camera.id)) if camera.has_credentials else None
-        session = StreamSession(source, credentials=credentials, clock=self._clock, transports=self._transports)
-        decoder = LiveDecoder(clock=self._clock, threads=self._decoder_threads)
+        session = self._session_factory(source, credentials=credentials, clock=self._clock,
+                                        transports=self._transports)
+        decoder = self._decoder_factory(clock=self._clock, threads=self._decoder_threads)
         session.add_consumer(decoder)
         session.start()
         self._opened += 1
@@ -309,7 +319,7 @@ class StreamSupervisor:
         stream = self._streams.get((camera_id, profile))
         if stream is None:
             return
-        sizes = [decode_size(self._views[v]) for v in stream.views
+        sizes = [decode_size(self._views[v].size, self._views[v].crop) for v in stream.views
                  if v in self._views and self._views[v].visible]
         if not sizes:
             stream.decoder.set_paused(True)
@@ -333,7 +343,7 @@ class StreamSupervisor:
                 stream.limited = False
                 stream.decoder.set_paused(False)
 
-    def _limited(self, view: LiveView) -> bool:
+    def view_limited(self, view: LiveView) -> bool:
         stream = self._stream_of(view)
         return bool(stream and stream.limited)
 
@@ -343,15 +353,15 @@ class StreamSupervisor:
                 return None
             return self._streams.get((view.camera.id, view.profile))
 
-    def _latest(self, view: LiveView) -> LiveFrame | None:
+    def view_latest(self, view: LiveView) -> LiveFrame | None:
         stream = self._stream_of(view)
         return stream.decoder.latest() if stream else None
 
-    def _status(self, view: LiveView) -> SessionStatus:
+    def view_status(self, view: LiveView) -> SessionStatus:
         stream = self._stream_of(view)
         return stream.session.status() if stream else SessionStatus(SessionState.STOPPED)
 
-    def _stats(self, view: LiveView) -> StatsSnapshot:
+    def view_stats(self, view: LiveView) -> StatsSnapshot:
         stream = self._stream_of(view)
         return stream.session.stats() if stream else StatsSnapshot()
 

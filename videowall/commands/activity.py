@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from videowall.activity.pdf import write_activity_pdf
 from videowall.activity.record import record_for_shift, record_from_bookmark
@@ -42,7 +41,7 @@ def activity_record_command(args: argparse.Namespace) -> int:
         if args.bookmark is not None:
             record = record_from_bookmark(bookmarks.get(args.bookmark), names, station.settings)
         else:
-            zone = ZoneInfo(station.settings.timezone)
+            zone = station.zone
             record = record_for_shift(bookmarks, names, station.settings, start_utc=parse_local_time(args.start, zone),
                                       end_utc=parse_local_time(args.end, zone), operator=args.operator)
         written = write_activity_pdf(record, Path(args.out))

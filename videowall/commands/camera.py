@@ -171,7 +171,7 @@ def _open_secrets_or_explain(conn: sqlite3.Connection, needed: bool, consequence
     """Open the station's keyring before anything is written, so a missing keyring leaves no half-done change."""
     if not needed:
         return None
-    from videowall.config.station_secrets import open_station_secrets  # imports keyring (~85 ms): only when needed
+    from videowall.storage.station_secrets import open_station_secrets  # imports keyring (~85 ms): only when needed
 
     try:
         secrets = open_station_secrets(conn)

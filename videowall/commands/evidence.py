@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from videowall.audit import AuditLog, audit_migrations
+from videowall.audit import AuditLog
 from videowall.config.paths import data_dir as resolve_data_dir, database_path
 from videowall.evidence.verify import manifest_sha256, verify_package
 from videowall.storage.db import open_database
@@ -94,7 +94,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(resolve_data_dir(args.data_dir)), migrations=audit_migrations())
+    conn = open_database(database_path(resolve_data_dir(args.data_dir)))
     try:
         log = AuditLog(conn)
         problems = log.verify()
@@ -110,9 +110,9 @@ def _audit_verify(args: argparse.Namespace) -> int:
 
 
 def _lazy(name: str):
-    """A handler from ``cli_export``, imported when its command runs: the export stack (PyAV muxing,
+    """A handler from ``commands.export``, imported when its command runs: the export stack (PyAV muxing,
     reportlab) costs seconds of start-up that every other ``videowall`` command would pay."""
     def run(args: argparse.Namespace) -> int:
-        from videowall.evidence import cli_export
-        return getattr(cli_export, name)(args)
+        from videowall.commands import export
+        return getattr(export, name)(args)
     return run

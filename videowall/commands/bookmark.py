@@ -15,7 +15,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from videowall.bookmarks.identity import current_operator
-from videowall.bookmarks.model import BookmarkFilter
+from videowall.model.bookmark import BookmarkFilter
 from videowall.bookmarks.output import CameraNames, print_bookmark, print_history, print_list
 from videowall.bookmarks.store import BookmarkStore
 from videowall.config.paths import data_dir, database_path, settings_path

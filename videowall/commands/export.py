@@ -1,4 +1,4 @@
-"""Handlers of ``videowall export`` and ``videowall signing-key`` (see ``videowall.evidence.cli``)."""
+"""Handlers of ``videowall export`` and ``videowall signing-key`` (see ``videowall.commands.evidence``)."""
 
 from __future__ import annotations
 
@@ -10,22 +10,16 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import ContextManager
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from videowall.audit import AuditLog, audit_migrations
-from videowall.config.paths import database_path
 from videowall.evidence.job import ExportJob
-from videowall.evidence.keystore import SigningKeyStore
 from videowall.evidence.plan import plan_export
 from videowall.evidence.progress import ExportCancelled, ExportProgress
-from videowall.evidence.request import ExportRequest, Exporter, Officer
-from videowall.evidence.secret_names import NamedSecrets
+from videowall.evidence.request import ExportRequest, Officer
 from videowall.evidence.signing import fingerprints_text
 from videowall.recording.types import RecordingIndex
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.local_time import parse_local_time
 from videowall.station import Station
-from videowall.storage.db import open_database
 
 EXIT_CANCELLED = 130
 
@@ -40,7 +34,7 @@ def export_command(args: argparse.Namespace,
                    recordings: Callable[[Station], ContextManager[RecordingIndex]] = station_recordings) -> int:
     station = Station.open(args.data_dir)
     try:
-        zone = ZoneInfo(station.settings.timezone)
+        zone = station.zone
         cameras = station.cameras.find_listed(args.camera)
         request = ExportRequest(
             exhibit_id=args.exhibit, camera_ids=tuple(c.id for c in cameras),
@@ -56,25 +50,18 @@ def export_command(args: argparse.Namespace,
 
 
 def _export(args: argparse.Namespace, station: Station, plan) -> int:
-    conn = open_database(database_path(station.data_dir), migrations=audit_migrations())
-    try:
-        operator = args.operator or getpass.getuser()
-        exporter = Exporter(organisation=args.organisation, unit=args.unit, operator_id=getpass.getuser(),
-                            operator_name=operator, operator_role="operator",
-                            station_name=station.settings.station_name, timezone=station.settings.timezone)
-        keys = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets))
-        job = ExportJob(plan, exporter, lambda: keys.identity(args.organisation, station.settings.station_name),
-                        AuditLog(conn), actor=operator, progress=_print_progress)
+    operator = args.operator or getpass.getuser()
+    exporter = station.exporter(organisation=args.organisation, unit=args.unit, operator_name=operator)
+    with station.audit() as audit:
+        job = ExportJob(plan, exporter, lambda: station.signing_identity(args.organisation), audit,
+                        actor=operator, progress=_print_progress)
         return _run_interruptible(job)
-    finally:
-        conn.close()
 
 
 def signing_key_show(args: argparse.Namespace) -> int:
     station = Station.open(args.data_dir)
     try:
-        identity = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets)).identity(
-            args.organisation, station.settings.station_name)
+        identity = station.signing_identity(args.organisation)
     finally:
         station.close()
     print(f"{identity.source} key, {identity.hash_alg}")
@@ -90,7 +77,7 @@ def signing_key_import(args: argparse.Namespace) -> int:
         raise VideowallError(ErrorKind.INVALID_INPUT, f"Cannot read {args.pkcs12}: {err.strerror or err}.") from None
     station = Station.open(args.data_dir)
     try:
-        identity = SigningKeyStore(station.data_dir, NamedSecrets(station.secrets)).import_pkcs12(data, password or None)
+        identity = station.signing_keys().import_pkcs12(data, password or None)
     finally:
         station.close()
     print("Imported; exports are signed with this certificate from now on:")
