@@ -10,6 +10,7 @@ import threading
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from ui.gc_guard import install_gui_thread_collector
 from ui.i18n import translation_paths
 from videowall.runtime.redaction import redact
 
@@ -24,6 +25,7 @@ def create_application(offscreen: bool = False, language: str | None = None) -> 
     app.setOrganizationName("videowall")
     install_translator(app, language)
     install_excepthooks()
+    install_gui_thread_collector(app)
     return app
 
 

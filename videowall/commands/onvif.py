@@ -110,14 +110,14 @@ def _probe(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    from videowall.config.secrets import open_secrets
     from videowall.onvif.saved import add_camera
     from videowall.storage.cameras import CameraStore
+    from videowall.storage.station_secrets import open_station_secrets
 
     credentials = _credentials(args)
-    secrets = open_secrets() if credentials is not None else None
     conn = open_database(database_path(data_dir(args.data_dir)))
     try:
+        secrets = open_station_secrets(conn) if credentials is not None else None
         camera, report = add_camera(CameraStore(conn), secrets, args.name, args.address, credentials,
                                     args.trust_sha256, **_limit(args))
     finally:
@@ -147,15 +147,15 @@ def _discover(args: argparse.Namespace) -> int:
 def _ptz(args: argparse.Namespace) -> int:
     import time
 
-    from videowall.config.secrets import open_secrets
     from videowall.onvif.saved import ptz_device
     from videowall.onvif.store import OnvifStore
     from videowall.storage.cameras import CameraStore
+    from videowall.storage.station_secrets import open_station_secrets
 
     conn = open_database(database_path(data_dir(args.data_dir)))
     try:
         camera = CameraStore(conn).find(args.camera)
-        secrets = open_secrets() if camera.has_credentials else None
+        secrets = open_station_secrets(conn) if camera.has_credentials else None
         device = ptz_device(camera.id, OnvifStore(conn), secrets)
     finally:
         conn.close()
