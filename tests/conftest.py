@@ -1,10 +1,12 @@
-"""Suite-wide set-up: headless Qt, an in-memory keyring, shared simulator fixtures, the --soak switch."""
+"""Suite-wide set-up: headless Qt, an in-memory keyring, shared simulator fixtures, the --soak switch, and the
+final checks (tests/zz_final) ordered after every other test."""
 
 from __future__ import annotations
 
 import logging
 import os
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -38,7 +40,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--soak", action="store_true", help="also run the long soak tests")
 
 
+FINAL_CHECKS = Path(__file__).parent / "zz_final"
+
+
+@pytest.hookimpl(trylast=True)   # after any other plugin has ordered the items
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # The final checks look at what the whole run left behind: they run after every other test, whatever
+    # order the items were collected or shuffled in.
+    items.sort(key=lambda item: FINAL_CHECKS in item.path.parents)
     if config.getoption("--soak"):
         return
     skip = pytest.mark.skip(reason="soak test: run with --soak")

@@ -14,11 +14,12 @@ from pathlib import Path
 import av
 import pytest
 
+from tests.fixtures.footage import CLIP_MIN_BYTES
 from videowall.evidence.destination import Destination
 from videowall.evidence.plan import FAT32_MAX_PART_BYTES
 from videowall.evidence.verify import verify_package
 
-PART_BYTES = 300_000
+PART_BYTES = CLIP_MIN_BYTES // 3     # the footage fixture records at least three parts' worth per clip
 MTOOLS_ENV = {**os.environ, "MTOOLS_SKIP_CHECK": "1"}
 
 

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 
-from tests.fixtures.footage import CAMERA_NAMES
+from tests.fixtures.footage import CAMERA_NAMES, REQUEST_MARGINS
 from tests.integration.test_export_failures import tmpfs
 from tests.unit.test_evidence_destinations import _mountinfo, _sysfs
 from ui.app import create_application
@@ -54,8 +54,8 @@ def export_station(station, simulator, footage, machine):
 def _open(qtbot, export_station, footage, **parts):
     station, services = export_station
     start, end = footage.common_range()
-    dialog = open_export_dialog(None, station, camera_ids=footage.camera_ids, start_utc=start + timedelta(seconds=1.3),
-                                end_utc=end - timedelta(seconds=1.4), services=services(**parts))
+    dialog = open_export_dialog(None, station, camera_ids=footage.camera_ids, start_utc=start + REQUEST_MARGINS[0],
+                                end_utc=end - REQUEST_MARGINS[1], services=services(**parts))
     qtbot.addWidget(dialog)
     return dialog
 
