@@ -52,7 +52,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     skip = pytest.mark.skip(reason="soak test: run with --soak")
     for item in items:
-        if "soak" in item.keywords:
+        if item.get_closest_marker("soak") is not None:   # not keywords: they hold folder names too
             item.add_marker(skip)
 
 

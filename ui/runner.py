@@ -6,6 +6,7 @@ import logging
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -53,17 +54,32 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
 
     if seconds is not None:
         QTimer.singleShot(int(seconds * 1000), finish)
-    signal.signal(signal.SIGINT, lambda *_: finish())
-    signal.signal(signal.SIGTERM, lambda *_: finish())
-    wake = QTimer()         # lets Python run its signal handlers while Qt's loop is in C++
-    wake.start(200)
-    wake.timeout.connect(lambda: None)
+    wake = close_on_signals(finish)
     app.exec()
+    wake.stop()
     if not result:
         result.update(wall_report(wall, started))
     if report is not None:
         write_report(report, result)
     return 0
+
+
+def close_on_signals(finish: Callable[[], None]) -> QTimer:
+    """SIGINT and SIGTERM call ``finish`` from the Qt event loop; returns the timer that lets them in.
+
+    Python runs a signal handler between two bytecodes of whatever Python code is running — often the
+    wall's repaint tick — so closing the windows inside the handler would pull the views out from
+    under a tile in mid-refresh. The handler only queues ``finish``.
+    """
+    def on_signal(*_args) -> None:
+        QTimer.singleShot(0, finish)
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    wake = QTimer()         # lets Python run its signal handlers while Qt's loop is in C++
+    wake.timeout.connect(lambda: None)
+    wake.start(200)
+    return wake
 
 
 def _attach_ptz(wall: WallWindow, station: Station, main_window=None):

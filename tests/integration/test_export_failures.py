@@ -116,6 +116,28 @@ def test_destination_filling_up_mid_export_fails_clearly_and_nothing_looks_compl
         assert failed.details["stage"] == "remux" and "full" in failed.details["error"]
 
 
+def test_drive_pulled_mid_export_fails_clearly_and_nothing_looks_complete(export_env, tmp_path):
+    """A stick pulled mid-way, as a lazy unmount: open files stay writable, but every path on it is gone."""
+    with tmpfs(tmp_path / "usb", "64m") as usb:
+        plan = export_env.plan(export_env.request(), usb)
+        pulled = []
+
+        def pull(report):
+            if report.stage == "remux" and report.stage_fraction > 0.1 and not pulled:
+                subprocess.run(["umount", "-l", str(usb)], check=True, capture_output=True, timeout=10)
+                pulled.append(report.stage_fraction)
+
+        with pytest.raises(VideowallError) as err:
+            export_env.job(plan, progress=pull).run()
+        assert pulled and os.listdir(usb) == []
+    assert err.value.kind is ErrorKind.STORAGE_ERROR
+    assert f"The destination {usb} is no longer there (was the drive removed?)" in err.value.user_message
+    assert "The export is NOT complete" in err.value.user_message
+    [failed] = _entries(export_env, "failed")
+    assert failed.details["stage"] in ("remux", "sync", "read_back")
+    assert _entries(export_env, "completed") == []
+
+
 def test_read_only_destination_is_refused(export_env, tmp_path):
     with tmpfs(tmp_path / "ro", "1m", read_only=True) as read_only:
         with pytest.raises(VideowallError, match="Cannot write to") as err:

@@ -251,10 +251,15 @@ class ExportJob:
                               detail=repr(err))
 
     def _with_partial_note(self, err: VideowallError) -> VideowallError:
-        if not self.plan.partial_dir.exists():
+        if self.plan.partial_dir.exists():
+            return VideowallError(err.kind, f"{err.user_message} The export is NOT complete; what was written is "
+                                            f"in {self.plan.partial_dir} (delete it).", err.detail)
+        if self._stage == "validate":     # failed before anything was written: nothing to warn about
             return err
-        return VideowallError(err.kind, f"{err.user_message} The export is NOT complete; what was written is in "
-                                        f"{self.plan.partial_dir} (delete it).", err.detail)
+        # The folder being written is gone: the drive was pulled (or unmounted) mid-export.
+        return VideowallError(err.kind, f"{err.user_message} The destination {self.plan.destination.path} is no "
+                                        f"longer there (was the drive removed?). The export is NOT complete; "
+                                        f"export again to a connected drive.", err.detail)
 
 
 def _version_of(package: str) -> str:
