@@ -67,7 +67,8 @@ def session(request):
 
 def discover(request):
     devices = ONVIFDiscovery(timeout=request["timeout_s"], interface=request["interface"]).discover()
-    return {"devices": [{"xaddrs": [str(x) for x in d.get("xaddrs") or []], "types": [str(t) for t in d.get("types") or []],
+    return {"devices": [{"xaddrs": [str(x) for x in d.get("xaddrs") or []],
+                         "types": [str(t) for t in d.get("types") or []],
                          "scopes": [str(s) for s in d.get("scopes") or []]} for d in devices]}
 
 

@@ -78,7 +78,8 @@ def _device_info(client: OnvifClient) -> DeviceInfo:
     reader = client.reader("GetDeviceInformation")
     raw = reader.present(client.call("device", "GetDeviceInformation"), "device information")
     return DeviceInfo(reader.text(raw, "Manufacturer"), reader.text(raw, "Model"),
-                      reader.optional_text(raw, "FirmwareVersion") or "", reader.optional_text(raw, "SerialNumber") or "")
+                      reader.optional_text(raw, "FirmwareVersion") or "",
+                      reader.optional_text(raw, "SerialNumber") or "")
 
 
 def probe(address: str, credentials: Credentials | None, pinned_sha256: str | None = None,

@@ -9,9 +9,10 @@ frame rate, so each frame's pixel code is the wall-clock time it was made and th
 Factories are shared and built on demand: one encoder per mount while it has clients, none otherwise.
 With ``--user``, the password is read from the first line of stdin and Basic/Digest auth guards all mounts.
 With ``--onvif-port``, ONVIF device/media/PTZ services (``onvif_http``) serve the same cameras, guarded by
-WS-UsernameToken and/or HTTP Digest (``--onvif-auth``) with the same credentials; ``--ptz-cameras`` cameras paint a crop of a larger scene that
-follows their PTZ state. READY then also names the ONVIF HTTP port and the WS-Discovery UDP port;
-``--discovery-multicast`` also answers Probes on 239.255.255.250:3702 (run it inside a network namespace).
+WS-UsernameToken and/or HTTP Digest (``--onvif-auth``) with the same credentials; ``--ptz-cameras``
+cameras paint a crop of a larger scene that follows their PTZ state. READY then also names the ONVIF HTTP
+port and the WS-Discovery UDP port; ``--discovery-multicast`` also answers Probes on 239.255.255.250:3702
+(tests do that inside a network namespace of their own).
 
 Exit codes: 0 normal, 2 bad arguments or cannot listen, 3 GStreamer bindings or numpy missing.
 """

@@ -68,7 +68,8 @@ class DeviceService(Service):
     def op_GetCapabilities(self, _op: ET.Element, _now: datetime) -> str:
         services = sorted(self.camera.services.items(), key=lambda item: item[1].capability_rank)
         parts = "".join(service.legacy_capabilities(self.camera.xaddr(name)) for name, service in services)
-        return f"<tds:GetCapabilitiesResponse><tds:Capabilities>{parts}</tds:Capabilities></tds:GetCapabilitiesResponse>"
+        return (f"<tds:GetCapabilitiesResponse><tds:Capabilities>{parts}</tds:Capabilities>"
+                f"</tds:GetCapabilitiesResponse>")
 
     def op_GetServices(self, op: ET.Element, _now: datetime) -> str:
         with_capabilities = request_text(op, TDS, "IncludeCapability").lower() in ("true", "1")

@@ -180,8 +180,8 @@ def grey_bmp(luma, width: int, height: int) -> bytes:
 
 
 def serve_discovery(host: str, cameras: dict[int, OnvifCamera], multicast: bool = False) -> socket.socket:
-    """Answers WS-Discovery Probes with one ProbeMatches message per camera (as separate devices do): those sent to the returned socket's own
-    port and, with ``multicast``, those sent to 239.255.255.250:3702 (the group joined on ``host``'s
+    """Answers WS-Discovery Probes with one ProbeMatches message per camera (as separate devices do): those
+    sent to the returned socket's own port and, with ``multicast``, those sent to 239.255.255.250:3702 (the group joined on ``host``'s
     interface). Answers go by unicast to the prober, from the returned socket."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     sock.bind((host, 0))

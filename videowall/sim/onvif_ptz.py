@@ -56,7 +56,8 @@ def ptz_configuration(element: str) -> str:
 
 
 def _spaces() -> str:
-    return (_space_2d("AbsolutePanTiltPositionSpace", POSITION_PT) + _space_1d("AbsoluteZoomPositionSpace", POSITION_Z, 0)
+    return (_space_2d("AbsolutePanTiltPositionSpace", POSITION_PT)
+            + _space_1d("AbsoluteZoomPositionSpace", POSITION_Z, 0)
             + _space_2d("RelativePanTiltTranslationSpace", TRANSLATION_PT)
             + _space_1d("RelativeZoomTranslationSpace", TRANSLATION_Z, -1)
             + _space_2d("ContinuousPanTiltVelocitySpace", VELOCITY_PT)

@@ -3,7 +3,8 @@
 A service is a ``Service`` subclass whose ``op_<Operation>`` methods answer requests (``onvif_device``,
 ``onvif_media``, ``onvif_ptz``); ``onvif_camera.OnvifCamera`` holds a camera's services by path name.
 Responses are built as text with the ONVIF namespaces (the envelope declares ``tt`` and every service's
-own prefix); values from requests are escaped. Unknown operations raise ``SoapFault`` (ActionNotSupported). Stdlib only (Debian's Python 3.11).
+own prefix); values from requests are escaped. Unknown operations raise ``SoapFault`` (ActionNotSupported).
+Stdlib only (Debian's Python 3.11).
 """
 
 from __future__ import annotations
