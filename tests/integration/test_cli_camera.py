@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.waiting import wait_for
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CLI = [sys.executable, "-m", "videowall.cli"]
 URL = "rtsp://127.0.0.1:8554/cam1"
@@ -230,7 +232,7 @@ def secret_service_env(tmp_path_factory) -> Iterator[dict[str, str]]:
                            env=env, text=True)
     daemon = None
     try:
-        readable, _, _ = select.select([bus.stdout], [], [], 10)
+        readable, _, _ = select.select([bus.stdout], [], [], TIMEOUT_S)
         address = bus.stdout.readline().strip() if readable else ""
         if not address:
             pytest.fail("dbus-run-session did not start a session bus")
@@ -259,17 +261,15 @@ def secret_service_env(tmp_path_factory) -> Iterator[dict[str, str]]:
 
 def _wait_for_bus_name(env: dict[str, str], name: str, owner: subprocess.Popen) -> None:
     # Until our daemon owns the name, a client would make D-Bus activate a second, locked one.
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+    def owned() -> bool:
         if owner.poll() is not None:
             pytest.fail(f"gnome-keyring-daemon exited with {owner.returncode}")
         reply = subprocess.run(["dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
                                 "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner", f"string:{name}"],
-                               env=env, capture_output=True, text=True, timeout=10)
-        if "boolean true" in reply.stdout:
-            return
-        time.sleep(0.05)
-    pytest.fail(f"{name} did not appear on the session bus")
+                               env=env, capture_output=True, text=True, timeout=30)
+        return "boolean true" in reply.stdout
+
+    wait_for(owned, f"{name} on the session bus", 60, interval_s=0.05)
 
 
 def test_password_from_stdin_goes_to_the_secret_service_and_nowhere_else(tmp_path, secret_service_env):

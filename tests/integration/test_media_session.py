@@ -144,7 +144,10 @@ def test_paused_decoder_skips_decoding_and_resumes(simulator, open_session) -> N
     decoder = live_with_decoder(session, 160, 90)
     next_frame(decoder)
     decoder.set_paused(True)
-    time.sleep(0.1)   # let a packet being decoded right now finish
+    # A packet counted before the pause may still be decoding; the next one counted is delivered after that
+    # one's decode (one demux thread) and sees the pause, so from then on the decoded count is final.
+    in_flight = session.stats().packets_in
+    wait_for(lambda: session.stats().packets_in > in_flight, "a packet after the pause")
     decoded, packets = session.stats().frames_decoded, session.stats().packets_in
     wait_for(lambda: session.stats().packets_in >= packets + 10, "packets while paused")
     assert session.stats().frames_decoded == decoded
@@ -308,7 +311,16 @@ def test_close_is_prompt_while_connecting_to_a_black_hole(open_session) -> None:
         session = open_session(f"rtsp://127.0.0.1:{hole.getsockname()[1]}/cam1/sub", options)
         session.start()
         wait_for(lambda: session.status().state is SessionState.CONNECTING and session.is_alive, "connecting")
-        time.sleep(0.2)   # let it block inside the RTSP handshake
-        assert session.close(timeout_s=2.0)      # joined long before the 60 s timeout could end it
+        hole.settimeout(WAIT_S)
+        peer, _ = hole.accept()
+        peer.settimeout(WAIT_S)
+        with peer:
+            request = b""
+            while b"\r\n\r\n" not in request:    # the RTSP request is sent: it now waits for the reply
+                chunk = peer.recv(4096)
+                assert chunk, "the session hung up before sending its RTSP request"
+                request += chunk
+            assert request.split(b" ", 1)[0] in (b"OPTIONS", b"DESCRIBE")
+            assert session.close(timeout_s=WAIT_S)   # interrupted: the 60 s timeout would not end it in time
         assert session.status().state is SessionState.STOPPED
         assert threads_of(session) == []

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from tests.fixtures.onvif import PASSWORD, USER, FrameGrabber, difference
+from tests.fixtures.onvif import PASSWORD, USER, FrameGrabber, difference, wait_until_still
+from tests.fixtures.waiting import wait_for
 from videowall.model.camera import Credentials
 from videowall.onvif.client import OnvifClient
 from videowall.onvif.ptz_device import PtzDevice
@@ -29,13 +28,8 @@ def ptz(ptz_sim):
     client.close()
 
 
-def _wait_until_moved(grabber: FrameGrabber, before, timeout_s: float = 10.0):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        frame = grabber.frame_after()
-        if difference(frame, before) > MOVED:
-            return frame
-    raise AssertionError("the picture did not move")
+def _wait_until_moved(grabber: FrameGrabber, before) -> None:
+    wait_for(lambda: difference(grabber.frame_after(), before) > MOVED, "the picture to move", 20)
 
 
 def test_continuous_move_shifts_the_picture_and_stop_freezes_it(ptz):
@@ -45,14 +39,13 @@ def test_continuous_move_shifts_the_picture_and_stop_freezes_it(ptz):
     _wait_until_moved(grabber, before)
     device.stop()
     frozen = grabber.frame_after()
-    time.sleep(0.3)
-    assert difference(grabber.frame_after(), frozen) < SAME
+    assert difference(grabber.frame_after(later_by_s=0.3), frozen) < SAME    # 0.3 s later in the stream
 
 
 def test_a_preset_returns_the_picture_to_the_same_place(ptz):
     device, grabber = ptz
     device.move(-0.6, 0.0, 0.4, timeout_s=0.4)
-    time.sleep(0.6)
+    wait_until_still(device)     # stopped by the move's own timeout
     token = device.set_preset("Gate")
     at_preset = grabber.frame_after()
     assert any(p.token == token and p.name == "Gate" for p in device.presets())
@@ -81,12 +74,10 @@ def test_the_queue_stops_a_move_by_itself_after_the_safety_timeout(ptz):
     controller = PtzController(lambda _cid: device, lambda *r: results.append(r[1]), safety_timeout_s=0.5)
     try:
         controller.move(1, 0.8, 0.0, 0.0)
-        deadline = time.monotonic() + 10
-        while not any(c.kind == "stop" for c in results) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_for(lambda: any(c.kind == "stop" for c in results), "a stop", 20)
         assert PtzCommand("stop", reason="safety") in results
         frozen = grabber.frame_after()
-        assert difference(grabber.frame_after(), frozen) < SAME
+        assert difference(grabber.frame_after(later_by_s=0.3), frozen) < SAME
     finally:
         controller.close()
 
@@ -99,7 +90,7 @@ def test_a_tour_visits_its_presets(ptz):
     tokens = []
     for pan in (-0.5, 0.5):
         device.move(pan * 2, 0.0, 0.0, timeout_s=0.5)
-        time.sleep(0.7)
+        wait_until_still(device)
         tokens.append(device.set_preset(f"Tour {pan}"))
     positions = {p.token: p.position for p in device.presets()}
     done = []
@@ -110,9 +101,7 @@ def test_a_tour_visits_its_presets(ptz):
         visited = []
         runner.start()
         for _ in range(3):
-            deadline = time.monotonic() + 10
-            while sum(c.kind == "goto" for c in done) <= len(visited) and time.monotonic() < deadline:
-                time.sleep(0.02)
+            wait_for(lambda: sum(c.kind == "goto" for c in done) > len(visited), "the next preset", 20)
             visited.append(device.status())
             clock.advance(5.0)
             runner.poll()

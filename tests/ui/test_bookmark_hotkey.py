@@ -38,6 +38,14 @@ def _bookmarks(station):
     return station.bookmarks().search()
 
 
+def _wait_for_queued_work(qtbot, window) -> None:
+    """Until the bookmark worker has finished everything queued so far (one worker thread runs jobs in
+    order): a bookmark a key press had asked for would exist by then."""
+    done = []
+    window.bookmarks.call(lambda _store: None, done=lambda _result: done.append(True))
+    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+
+
 def test_b_on_the_selected_tile_bookmarks_its_camera_now_with_the_station_rolls(qtbot, station, window):
     square = station.cameras.find("Square")
     window.wall.select(1)
@@ -49,7 +57,7 @@ def test_b_on_the_selected_tile_bookmarks_its_camera_now_with_the_station_rolls(
     assert bookmark.start_utc == NOW - timedelta(seconds=12) and bookmark.end_utc == NOW + timedelta(seconds=45)
     assert bookmark.category == station.settings.bookmark_categories[0]
     assert bookmark.place == "Rynek Główny" and bookmark.operator == station.operator
-    qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark.id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark.id) is not None, timeout=10_000)
     assert window.bookmarks.editor(bookmark.id).isVisible()
     assert "23:15:30" in window.statusBar().currentMessage()
 
@@ -68,7 +76,7 @@ def test_a_tile_without_a_camera_says_so_and_bookmarks_nothing(qtbot, station, w
     window.wall.select(0)
     qtbot.keyClick(window.wall, Qt.Key.Key_B)
     assert "Select a tile showing a camera" in window.statusBar().currentMessage()
-    qtbot.wait(300)
+    _wait_for_queued_work(qtbot, window)
     assert _bookmarks(station) == []
 
 
@@ -78,7 +86,7 @@ def test_the_edit_dialog_saves_a_revision_the_history_shows(qtbot, station, wind
     qtbot.keyClick(window.wall, Qt.Key.Key_B)
     qtbot.waitUntil(lambda: len(_bookmarks(station)) == 1, timeout=10_000)
     bookmark_id = _bookmarks(station)[0].id
-    qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark_id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark_id) is not None, timeout=10_000)
     dialog = window.bookmarks.editor(bookmark_id)
     dialog.category.setCurrentText("kradzież")
     dialog.description.setPlainText("Kradzież roweru spod sklepu")
@@ -111,7 +119,7 @@ def test_an_invalid_edit_is_refused_in_the_dialog(qtbot, station, window):
     qtbot.keyClick(window.wall, Qt.Key.Key_B)
     qtbot.waitUntil(lambda: len(_bookmarks(station)) == 1, timeout=10_000)
     bookmark_id = _bookmarks(station)[0].id
-    qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark_id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark_id) is not None, timeout=10_000)
     dialog = window.bookmarks.editor(bookmark_id)
     for i in range(dialog.cameras.count()):
         dialog.cameras.item(i).setCheckState(Qt.CheckState.Unchecked)
@@ -127,6 +135,6 @@ def test_ctrl_shift_b_toggles_the_bookmarks_panel_without_bookmarking(qtbot, sta
     assert window.bookmarks_dock.isVisible()
     assert window.bookmarks_dock.toggleViewAction() in window.view_menu.actions()
     qtbot.keyClick(window.wall, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    qtbot.waitUntil(lambda: not window.bookmarks_dock.isVisible(), timeout=5000)
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not window.bookmarks_dock.isVisible(), timeout=10_000)
+    _wait_for_queued_work(qtbot, window)
     assert _bookmarks(station) == []

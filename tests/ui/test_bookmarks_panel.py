@@ -167,7 +167,7 @@ def test_new_bookmarks_appear_and_double_click_asks_for_playback(qtbot, station,
     index = panel.model.index(0, 2)
     rect = panel.table.visualRect(index)
     qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    with qtbot.waitSignal(panel.playback_requested, timeout=5000) as asked:
+    with qtbot.waitSignal(panel.playback_requested, timeout=15_000) as asked:
         qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert asked.args[0].id == newest.id
 

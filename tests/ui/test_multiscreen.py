@@ -13,11 +13,11 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
+from tests.fixtures.waiting import wait_for
 from videowall.model.layout import uniform
 from videowall.station import Station
 from videowall.storage.views import View
@@ -104,12 +104,10 @@ def xvfb_display():
                              "-screen", "0", "1920x1080x24", "-screen", "1", "1280x1024x24"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     socket = Path(f"/tmp/.X11-unix/X{display[1:]}")
-    deadline = time.monotonic() + 10
-    while not socket.exists() and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.05)
     try:
+        wait_for(lambda: socket.exists() or proc.poll() is not None, "Xvfb to start", 60)
         if not socket.exists():
-            pytest.skip("Xvfb did not start")
+            pytest.skip(f"Xvfb exited with {proc.returncode}")
         yield display
     finally:
         proc.terminate()

@@ -160,6 +160,6 @@ def test_b_on_a_playback_tile_bookmarks_the_recorded_moment_it_shows(qtbot, stat
     bookmark = created()[0]
     assert bookmark.camera_ids == (square.camera_id,)
     assert bookmark.start_utc == bookmark.at_utc - timedelta(seconds=station.settings.bookmark_pre_roll_s)
-    qtbot.waitUntil(lambda: controller.editor(bookmark.id) is not None, timeout=5000)
+    qtbot.waitUntil(lambda: controller.editor(bookmark.id) is not None, timeout=15_000)
     assert controller.editor(bookmark.id).parent() is window
     qtbot.waitUntil(lambda: bookmark.id in _marks(window, 1), timeout=10_000)     # the timeline reloaded

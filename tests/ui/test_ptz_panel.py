@@ -3,13 +3,11 @@ control sends a move while held and a stop on release/focus loss (against the si
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, Qt, QTimer
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QWidget
 
-from tests.fixtures.onvif import PASSWORD, USER, SilentServer
+from tests.fixtures.onvif import PASSWORD, USER, SilentServer, is_still
 from ui.app import create_application
 from ui.ptz.bridge import PtzBridge
 from ui.ptz.panel_widget import PtzPanelWidget
@@ -18,7 +16,7 @@ from videowall.model.camera import Credentials
 from videowall.onvif.client import OnvifClient
 from videowall.onvif.ptz_device import PtzDevice
 
-CALL_TIMEOUT_S = 1.0
+CALL_TIMEOUT_S = 3.0
 
 
 class _Heartbeat:
@@ -67,8 +65,9 @@ def test_a_hung_camera_does_not_freeze_the_gui_and_the_error_is_shown(qtbot):
         heartbeat.stop()
         server.close()
         bridge.close()
-    # A SOAP call on the GUI thread would stall it for the whole timeout; half leaves room for a loaded CI.
-    assert heartbeat.longest_ms < CALL_TIMEOUT_S * 1000 / 2
+    # A SOAP call on the GUI thread would stall it for at least the whole call timeout, however fast the
+    # machine: a shorter longest gap proves the GUI kept running while the camera hung.
+    assert heartbeat.longest_ms < CALL_TIMEOUT_S * 1000
 
 
 def test_arrow_key_moves_while_held_and_stops_on_release_and_focus_loss(qtbot, ptz_sim):
@@ -87,8 +86,8 @@ def test_arrow_key_moves_while_held_and_stops_on_release_and_focus_loss(qtbot, p
         qtbot.waitUntil(lambda: probe.status().pan > 0.02, timeout=10000)
         qtbot.keyRelease(tile, Qt.Key.Key_Right)
         qtbot.waitUntil(lambda: ("stop", None) in done, timeout=10000)
+        assert is_still(probe)                 # the camera itself says the move is over
         stopped_at = probe.status().pan
-        time.sleep(0.2)
         assert probe.status().pan == stopped_at
         done.clear()
         qtbot.keyPress(tile, Qt.Key.Key_Plus)

@@ -28,7 +28,7 @@ def test_a_ptz_tile_moves_the_camera_and_the_panel_follows_focus(qtbot, station,
         tiles = {getattr(t.view, "camera", None) and t.view.camera.id: t for t in ptz._tile_widgets()}
         tile = tiles[ptz_camera.id]
         tile.setFocus()
-        qtbot.waitUntil(lambda: ptz.panel.camera_id == ptz_camera.id, timeout=5000)
+        qtbot.waitUntil(lambda: ptz.panel.camera_id == ptz_camera.id, timeout=15_000)
         qtbot.keyPress(tile, Qt.Key.Key_Right)
         qtbot.waitUntil(lambda: device.status().pan > 0.02, timeout=10000)
         qtbot.keyRelease(tile, Qt.Key.Key_Right)

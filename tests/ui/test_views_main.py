@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import add_sim_cameras
-from tests.ui.wall_helpers import shown_camera
+from tests.ui.wall_helpers import shown_camera, wait_wall_tick
 from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.wall.tour import Tour
@@ -89,10 +89,10 @@ def test_view_tour_cycles_views_with_the_injected_clock(qtbot, station, simulato
     window.set_view_tour(window.wall, Tour(["A", "B"], dwell_s=15, clock=clock))
     assert window.wall.cameras() == ids[:2]
     clock.advance(15)
-    qtbot.waitUntil(lambda: window.wall.cameras() == ids[2:4], timeout=2000)
+    qtbot.waitUntil(lambda: window.wall.cameras() == ids[2:4], timeout=15_000)
     window.wall.handle_key(Qt.Key.Key_Right)                    # operator at work: the tour holds
     clock.advance(15)
-    qtbot.wait(100)
+    wait_wall_tick(qtbot, window.wall)
     assert window.wall.cameras() == ids[2:4]
     wait_shows(qtbot, window.wall, [3, 4], cameras=4)
     window.close()

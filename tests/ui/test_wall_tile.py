@@ -66,5 +66,5 @@ def test_info_overlay_shows_stream_details(qtbot, station, simulator, open_wall)
     tile = wall.tiles[0]
     wait_live(qtbot, tile)
     wall.handle_key(Qt.Key.Key_I, text="i")
-    qtbot.waitUntil(lambda: "kb/s" in tile._overlay.detail and "sub 640×360" in tile._overlay.detail, timeout=3000)
+    qtbot.waitUntil(lambda: "kb/s" in tile._overlay.detail and "sub 640×360" in tile._overlay.detail, timeout=15_000)
     assert tile._overlay.detail.endswith("ms")

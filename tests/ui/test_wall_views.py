@@ -6,7 +6,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 
 from tests.ui.conftest import add_sim_cameras
-from tests.ui.wall_helpers import shown_camera
+from tests.ui.wall_helpers import shown_camera, wait_wall_tick
 from ui.wall.dnd import camera_mime, tile_mime
 from ui.wall.tour import Tour
 from videowall.media.types import SessionState
@@ -50,7 +50,7 @@ def test_view_switch_keeps_old_pictures_and_closes_unneeded_sessions(qtbot, stat
     assert not black, f"tiles {sorted(set(black))} showed black during the switch"
     assert wall.tiles[0].view.profile is Profile.MAIN     # the 1280×720 tile takes the main stream
     wall.show_view(uniform(2), [ids[0], None, ids[0], ids[1]])
-    qtbot.waitUntil(lambda: station.supervisor.session_count() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: station.supervisor.session_count() == 2, timeout=15_000)
     wait_shows(qtbot, wall, [1, None, 1, 2])
 
 
@@ -72,7 +72,7 @@ def test_maximise_switches_to_main_without_a_black_frame(qtbot, station, simulat
     assert station.supervisor.live_decoder_count() == 1    # hidden tiles stop decoding
     assert wall.handle_key(Qt.Key.Key_Escape)
     assert wall.maximised_index is None and tile.view.profile is Profile.SUB
-    qtbot.waitUntil(lambda: station.supervisor.live_decoder_count() == 9, timeout=2000)
+    qtbot.waitUntil(lambda: station.supervisor.live_decoder_count() == 9, timeout=15_000)
     assert shown_camera(tile, 9) == 5
 
 
@@ -122,16 +122,16 @@ def test_tile_tour_follows_the_injected_clock_and_pauses_for_the_operator(qtbot,
     clock = FakeClock()
     wall.set_tile_tour(0, Tour(ids, dwell_s=10, resume_after_s=30, clock=clock))
     clock.advance(10)
-    qtbot.waitUntil(lambda: wall.cameras() == [ids[1]], timeout=2000)
+    qtbot.waitUntil(lambda: wall.cameras() == [ids[1]], timeout=15_000)
     wall.handle_key(Qt.Key.Key_I)                         # the operator works in the tile
     clock.advance(20)
-    qtbot.wait(100)
+    wait_wall_tick(qtbot, wall)
     assert wall.cameras() == [ids[1]]
     clock.advance(10 + 10)                                # 30 s idle → resumes with a full dwell
-    qtbot.wait(100)
+    wait_wall_tick(qtbot, wall)
     assert wall.cameras() == [ids[1]]
     clock.advance(10)
-    qtbot.waitUntil(lambda: wall.cameras() == [ids[2]], timeout=2000)
+    qtbot.waitUntil(lambda: wall.cameras() == [ids[2]], timeout=10_000)
     wait_shows(qtbot, wall, [3], cameras=3, watch_black=False)
 
 
@@ -140,10 +140,10 @@ def test_decoder_cap_pauses_the_rest_with_a_clear_state(qtbot, station, simulato
     supervisor = StreamSupervisor(station.cameras.get, lambda cid: None, max_live_decoders=2)
     try:
         wall = open_wall(ids, size=(1280, 720), supervisor=supervisor)
-        qtbot.waitUntil(lambda: sum(t.state_text() == "paused: limit" for t in wall.tiles) == 2, timeout=5000)
+        qtbot.waitUntil(lambda: sum(t.state_text() == "paused: limit" for t in wall.tiles) == 2, timeout=15_000)
         assert supervisor.live_decoder_count() == 2
         wall.set_tile_camera(0, None)                     # a slot frees up → a paused tile starts
-        qtbot.waitUntil(lambda: sum(t.state_text() == "paused: limit" for t in wall.tiles) == 1, timeout=5000)
+        qtbot.waitUntil(lambda: sum(t.state_text() == "paused: limit" for t in wall.tiles) == 1, timeout=15_000)
         wall.close()
     finally:
         supervisor.close()

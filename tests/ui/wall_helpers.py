@@ -1,4 +1,4 @@
-"""Helpers for wall tests: read what a tile really shows (its grabbed pixels)."""
+"""Helpers for wall tests: read what a tile really shows (its grabbed pixels), wait for the wall's timer."""
 
 from __future__ import annotations
 
@@ -32,3 +32,10 @@ def shown_camera(tile, cameras: int) -> int | None:
     x, y, w, h = patch_rect(picture.shape[1], picture.shape[0])
     region = picture[y + h // 2: y + h, x: x + w, :3].reshape(-1, 3)
     return match_camera(tuple(float(v) for v in region.mean(axis=0)), cameras)
+
+
+def wait_wall_tick(qtbot, wall) -> None:
+    """Until the wall's repaint timer has fired once more (its slot runs before ours: connected first), so
+    whatever that timer would do after a step of an injected clock (a tour moving on) has been done."""
+    with qtbot.waitSignal(wall._timer.timeout, timeout=10_000):
+        pass

@@ -6,11 +6,12 @@ at a known point (timing we cannot cause with the real simulator)."""
 from __future__ import annotations
 
 import threading
-import time
 
 import pytest
 
 from videowall.onvif.ptz_queue import CameraPtzQueue, PtzAction, PtzCommand
+from tests.fixtures.waiting import wait_for
+
 from videowall.runtime.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
@@ -35,13 +36,6 @@ class RecordingCamera:
         self.calls.append(("goto", token))
 
 
-def _wait_for(predicate, timeout_s=5.0):
-    deadline = time.monotonic() + timeout_s
-    while not predicate():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.005)
-
-
 def _queue(camera, results, clock=None, safety_s=10.0):
     return CameraPtzQueue(7, lambda: camera, lambda *r: results.append(r), safety_s, clock or FakeClock())
 
@@ -50,12 +44,12 @@ def test_moves_coalesce_and_the_latest_wins():
     camera, results = RecordingCamera(), []
     queue = _queue(camera, results)
     queue.submit(PtzCommand("move", (0.1, 0, 0)))           # taken by the worker, blocks
-    _wait_for(lambda: not queue.pending())
+    wait_for(lambda: not queue.pending(), "the worker to take the first command")
     for speed in (0.2, 0.3, 0.4):
         queue.submit(PtzCommand("move", (speed, 0, 0)))
     assert queue.pending() == [PtzCommand("move", (0.4, 0, 0))]
     camera.release.set()
-    _wait_for(lambda: len(camera.calls) == 2)
+    wait_for(lambda: len(camera.calls) == 2, "two camera calls")
     queue.close()
     assert camera.calls == [("move", 0.1, 0, 0), ("move", 0.4, 0, 0), ("stop",)]
 
@@ -64,7 +58,7 @@ def test_a_stop_drops_waiting_moves_and_keeps_its_place():
     camera, results = RecordingCamera(), []
     queue = _queue(camera, results)
     queue.submit(PtzCommand("move", (0.1, 0, 0)))
-    _wait_for(lambda: not queue.pending())
+    wait_for(lambda: not queue.pending(), "the worker to take the first command")
     queue.submit(PtzCommand("goto", ("3",)))
     queue.submit(PtzCommand("move", (0.5, 0, 0)))
     queue.submit(PtzCommand("stop", reason="release"))
@@ -80,12 +74,12 @@ def test_a_move_after_a_stop_is_kept_behind_it():
     camera, results = RecordingCamera(), []
     queue = _queue(camera, results)
     queue.submit(PtzCommand("move", (0.1, 0, 0)))
-    _wait_for(lambda: not queue.pending())
+    wait_for(lambda: not queue.pending(), "the worker to take the first command")
     queue.submit(PtzCommand("stop"))
     queue.submit(PtzCommand("move", (0.2, 0, 0)))
     assert [c.kind for c in queue.pending()] == ["stop", "move"]
     camera.release.set()
-    _wait_for(lambda: len(camera.calls) == 3)
+    wait_for(lambda: len(camera.calls) == 3, "three camera calls")
     queue.close()
     assert camera.calls == [("move", 0.1, 0, 0), ("stop",), ("move", 0.2, 0, 0), ("stop",)]
 
@@ -95,9 +89,9 @@ def test_the_safety_timeout_stops_a_move_nobody_renewed():
     camera.release.set()
     queue = _queue(camera, results, clock, safety_s=3.0)
     queue.submit(PtzCommand("move", (0.5, 0, 0)))
-    _wait_for(lambda: len(results) == 1)
+    wait_for(lambda: len(results) == 1, "a first result")
     clock.advance(3.1)
-    _wait_for(lambda: len(results) == 2)
+    wait_for(lambda: len(results) == 2, "a second result")
     assert results[1][1] == PtzCommand("stop", reason="safety") and camera.calls[-1] == ("stop",)
     queue.close(stop_first=False)
 
@@ -114,7 +108,7 @@ def test_closing_stops_a_running_move_and_drops_waiting_ones():
     camera, results = RecordingCamera(), []
     queue = _queue(camera, results)
     queue.submit(PtzCommand("move", (0.1, 0, 0)))
-    _wait_for(lambda: not queue.pending())
+    wait_for(lambda: not queue.pending(), "the worker to take the first command")
     queue.submit(PtzCommand("move", (0.3, 0, 0)))
     camera.release.set()
     queue.close()
