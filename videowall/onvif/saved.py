@@ -62,6 +62,13 @@ def ptz_device(camera_id: int, onvif: OnvifStore, secrets: SecretsStore | None,
 def ptz_device_factory(data_dir: Path, secrets: SecretsStore | None) -> tuple[OnvifStore, Callable[[int], PtzDevice]]:
     """The station's ONVIF store and a ``camera id → connected PtzDevice`` factory for the PTZ queues.
 
-    The store has its own connection to the station database (SQLite WAL: readers and writers coexist)."""
-    store = OnvifStore(open_database(database_path(data_dir)))
-    return store, lambda camera_id: ptz_device(camera_id, store, secrets)
+    The store has its own connection to the station database (SQLite WAL: readers and writers coexist).
+    A camera without credentials never reads the secrets, so PTZ works on a station without a keyring."""
+    conn = open_database(database_path(data_dir))
+    store, cameras = OnvifStore(conn), CameraStore(conn)
+
+    def connect(camera_id: int) -> PtzDevice:
+        needs_secret = cameras.get(camera_id).has_credentials
+        return ptz_device(camera_id, store, secrets if needs_secret else None)
+
+    return store, connect
