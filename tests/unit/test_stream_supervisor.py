@@ -24,7 +24,7 @@ SMALL, LARGE = (480, 270), (1920, 1080)
 class StandInSession:
     """What the supervisor sees of a session: started, consumers attached, closed (no thread, no socket)."""
 
-    def __init__(self, source: StreamSource, credentials, clock, transports=None) -> None:
+    def __init__(self, source: StreamSource, credentials, clock, transports) -> None:
         self.source = source
         self.credentials = credentials
         self.consumers: list[object] = []
@@ -65,8 +65,8 @@ class Harness:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera {camera_id}.")
         return self.cameras[camera_id]
 
-    def _session(self, source, credentials, clock) -> StandInSession:
-        self.sessions.append(StandInSession(source, credentials, clock))
+    def _session(self, source, credentials, clock, transports) -> StandInSession:
+        self.sessions.append(StandInSession(source, credentials, clock, transports))
         return self.sessions[-1]
 
     def _decoder(self, clock, threads) -> LiveDecoder:
