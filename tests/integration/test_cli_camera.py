@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.processes import stop_process
 from tests.fixtures.waiting import wait_for
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -250,13 +251,7 @@ def secret_service_env(tmp_path_factory) -> Iterator[dict[str, str]]:
                 continue
             if process is bus:
                 bus.stdin.close()  # ends `cat`, so dbus-run-session stops its bus
-            else:
-                process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+            stop_process(process)
 
 
 def _wait_for_bus_name(env: dict[str, str], name: str, owner: subprocess.Popen) -> None:

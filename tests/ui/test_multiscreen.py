@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.processes import stop_process
 from tests.fixtures.waiting import wait_for
 from videowall.model.layout import uniform
 from videowall.station import Station
@@ -110,11 +111,7 @@ def xvfb_display():
             pytest.skip(f"Xvfb exited with {proc.returncode}")
         yield display
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
 
 
 @pytest.mark.xvfb
