@@ -214,28 +214,50 @@ def test_texts_certificates_and_protocol(exported):
 
 def test_a_flipped_byte_in_a_clip_is_found(exported, tmp_path):
     root = exported.copy(tmp_path)
-    clip = root / exported.clip(0)["path"]
-    data = bytearray(clip.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    clip.write_bytes(bytes(data))
+    entry = exported.clip(0)
+    offset, packet_index = _inside_a_slice(root / entry["path"])
+    listing = framehash_body((root / entry["framehash"]["path"]).read_text())
+    packet_line = sum(line.startswith("#") for line in listing) + packet_index + 1
+    _flip(root / entry["path"], offset)
     assert verify_package(root).problems == [
-        f"{exported.clip(0)['path']}: changed (size or SHA-256 differs from the manifest)",
-        f"{exported.clip(0)['path']}: its frames do not match {exported.clip(0)['framehash']['path']} "
-        f"(first difference at line {_first_frame_line_with(root, exported.clip(0))})",
+        f"{entry['path']}: changed (size or SHA-256 differs from the manifest)",
+        f"{entry['path']}: its frames do not match {entry['framehash']['path']} "
+        f"(first difference at line {packet_line})",
     ]
     check = _sha256sum_check(root)
-    assert check.returncode == 1 and f"{exported.clip(0)['path']}: FAILED" in check.stdout
+    assert check.returncode == 1 and f"{entry['path']}: FAILED" in check.stdout
     assert _openssl_verify(root).returncode == 0   # the manifest itself is intact: its signature still holds
 
 
-def _first_frame_line_with(root: Path, entry: dict) -> int:
-    import io
-    from videowall.evidence.av_io import write_framehash
-    computed = io.BytesIO()
-    write_framehash(root / entry["path"], computed)
-    mine = framehash_body(computed.getvalue().decode())
-    theirs = framehash_body((root / entry["framehash"]["path"]).read_text())
-    return next(n for n, (a, b) in enumerate(zip(mine, theirs), 1) if a != b)
+def test_a_flipped_nal_length_makes_the_clip_unreadable(exported, tmp_path):
+    root = exported.copy(tmp_path)
+    entry = exported.clip(0)
+    with av.open(str(root / entry["path"])) as container:
+        packet = max(container.demux(container.streams.video[0]), key=lambda p: p.size or 0)
+        offset = packet.pos   # the first byte of the 4-byte NAL length prefix
+    _flip(root / entry["path"], offset, 0x40)
+    assert verify_package(root).problems == [
+        f"{entry['path']}: changed (size or SHA-256 differs from the manifest)",
+        f"{entry['path']}: its packets cannot be read (InvalidDataError)",
+    ]
+
+
+def _inside_a_slice(clip: Path) -> tuple[int, int]:
+    """(file offset of a byte deep inside the largest packet's slice data, the packet's index).
+
+    Slice data is only hashed, never parsed by the bitstream filter, so the clip stays readable.
+    """
+    with av.open(str(clip)) as container:
+        packets = [p for p in container.demux(container.streams.video[0]) if p.size]
+    index, packet = max(enumerate(packets), key=lambda item: item[1].size)
+    assert packet.size > 256
+    return packet.pos + packet.size - 64, index
+
+
+def _flip(path: Path, offset: int, mask: int = 0x01) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= mask
+    path.write_bytes(bytes(data))
 
 
 def test_an_added_file_is_found(exported, tmp_path):
