@@ -13,7 +13,9 @@ APT_PACKAGES=(
   openssl mtools dosfstools fonts-dejavu-core
 )
 # rtsp-server-perl, and Node.js for npm's rtsp-streaming-server: independent RTSP servers the tests play from.
-TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils rtsp-server-perl iproute2)
+# postgresql: the suite starts its own throw-away cluster (tests/fixtures/postgres.py); the package's own
+# cluster is not needed, so its service may stay stopped.
+TEST_APT_PACKAGES=(dbus gnome-keyring nsis dpkg-dev osslsigncode poppler-utils rtsp-server-perl iproute2 postgresql)
 
 want_test=0
 [ "${1:-}" = "--test" ] && want_test=1

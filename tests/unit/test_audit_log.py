@@ -111,10 +111,12 @@ def test_deleted_middle_and_tail_entries_are_named(log, db_path):
 def test_rewritten_consistent_chain_fails_against_an_outside_anchor(log, db_path):
     anchor = log.head()
     _tamper(db_path, "DELETE FROM audit_log", "DELETE FROM sqlite_sequence")
-    conn = sqlite3.connect(db_path, isolation_level=None)
+    raw = sqlite3.connect(db_path, isolation_level=None)
     from videowall.storage.schema_audit import STATEMENTS
     for statement in STATEMENTS[1:]:
-        conn.execute(statement)
+        raw.execute(statement)
+    raw.close()
+    conn = open_database(db_path)
     forged_log = AuditLog(conn, FakeClock(start_utc=START))
     for number in range(5):
         forged_log.append("evidence.export.started", {"n": number})

@@ -1,4 +1,4 @@
-"""Bookmarks on a real SQLite station database: create, edit, history, search, evidence holds, audit."""
+"""Bookmarks on each engine (SQLite station file, PostgreSQL server): create, edit, history, search, evidence holds, audit."""
 
 from __future__ import annotations
 
@@ -35,13 +35,12 @@ def clock():
 
 
 @pytest.fixture
-def store(tmp_path, clock):
-    recordings = RecordingStore.open(database_path(tmp_path), tmp_path / "recordings", clock)
+def store(database, tmp_path, clock):
+    recordings = RecordingStore(database, tmp_path / "recordings", clock)
     for name in ("Brama", "Rynek", "Dworzec"):
         recordings.conn.execute("INSERT INTO cameras (name, main_url, created_utc, updated_utc)"
-                                " VALUES (?, 'rtsp://127.0.0.1/x', 't', 't')", (name,))
-    yield recordings
-    recordings.close()
+                                " VALUES (:name, 'rtsp://127.0.0.1/x', 't', 't')", {"name": name})
+    return recordings
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""CameraStore on a real SQLite file: validation messages, unique names, lookup, update, removal."""
+"""CameraStore on each engine (a real SQLite file, a real PostgreSQL server): validation messages, unique names,
+lookup, update, removal."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from videowall.model.camera import Camera, Transport
 from videowall.runtime.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
-from videowall.storage.db import open_database
 
 URL = "rtsp://127.0.0.1:8554/cam1"
 SUB_URL = "rtsp://127.0.0.1:8554/cam1-sub"
@@ -23,10 +23,8 @@ def clock():
 
 
 @pytest.fixture
-def conn(tmp_path):
-    connection = open_database(tmp_path / "videowall.sqlite3")
-    yield connection
-    connection.close()
+def conn(database):
+    return database
 
 
 @pytest.fixture
@@ -55,8 +53,8 @@ def test_times_are_stored_as_utc_iso_8601(store, conn, clock):
     camera = store.add("Gate", URL)
     clock.advance(90)
     store.update(camera.id, location="Moved")
-    created, updated = conn.execute("SELECT created_utc, updated_utc FROM cameras WHERE id = ?",
-                                    (camera.id,)).fetchone()
+    created, updated = conn.execute("SELECT created_utc, updated_utc FROM cameras WHERE id = :id",
+                                    {"id": camera.id}).fetchone()
     assert datetime.fromisoformat(created) == datetime(2026, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
     assert datetime.fromisoformat(updated) == datetime(2026, 5, 6, 7, 9, 39, tzinfo=timezone.utc)
     assert datetime.fromisoformat(created).utcoffset().total_seconds() == 0

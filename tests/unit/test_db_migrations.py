@@ -6,10 +6,11 @@ import sqlite3
 from datetime import datetime, timezone
 
 import pytest
+from sqlalchemy import exc
 
 from videowall.runtime.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage.db import open_database, transaction
+from videowall.storage.db import Database, open_database, transaction
 from videowall.storage.migrations import MIGRATIONS, Migration, check_order, latest_version, schema_version
 
 CLOCK = FakeClock(start_utc=datetime(2026, 3, 4, 5, 6, 7, tzinfo=timezone.utc))
@@ -25,10 +26,9 @@ def _notes_migration(version: int) -> Migration:
         "camera_id INTEGER NOT NULL REFERENCES cameras(id), text TEXT NOT NULL)",), apply=fill)
 
 
-def _insert_camera(conn: sqlite3.Connection, name: str) -> None:
+def _insert_camera(conn: Database, name: str) -> None:
     conn.execute("INSERT INTO cameras (name, main_url, created_utc, updated_utc) "
-                 "VALUES (?, 'rtsp://127.0.0.1/x', '2026-01-01T00:00:00+00:00', '2026-01-01T00:00:00+00:00')",
-                 (name,))
+                 "VALUES (:name, 'rtsp://127.0.0.1/x', :now, :now)", {"name": name, "now": "2026-01-01T00:00:00+00:00"})
 
 
 def test_new_database_gets_every_migration_wal_and_foreign_keys(tmp_path):
@@ -72,7 +72,7 @@ def test_older_database_is_migrated_forward_keeping_its_data(tmp_path):
     try:
         assert schema_version(conn) == len(newer)
         assert conn.execute("SELECT text FROM notes").fetchall() == [("migrated Gate",)]
-        with pytest.raises(sqlite3.IntegrityError):  # foreign keys are enforced
+        with pytest.raises(exc.IntegrityError):  # foreign keys are enforced
             conn.execute("INSERT INTO notes (camera_id, text) VALUES (999, 'orphan')")
     finally:
         conn.close()
@@ -126,7 +126,7 @@ def test_database_failing_quick_check_is_moved_aside_and_reported(tmp_path):
     conn = open_database(path)
     conn.execute("CREATE TABLE filler (a TEXT)")
     conn.execute("CREATE INDEX filler_a ON filler (a)")
-    conn.executemany("INSERT INTO filler VALUES (?)", [(f"row{i:05d}" * 5,) for i in range(2000)])
+    conn.execute_many("INSERT INTO filler VALUES (:a)", [{"a": f"row{i:05d}" * 5} for i in range(2000)])
     root_page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'filler_a'").fetchone()[0]
     page_size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

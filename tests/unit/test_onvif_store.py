@@ -8,7 +8,6 @@ from videowall.onvif.store import OnvifStore
 from videowall.onvif.types import DeviceInfo, MediaProfile, OnvifReport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
-from videowall.storage.db import open_database
 
 REPORT = OnvifReport(
     device_url="http://10.0.0.5/onvif/device_service", info=DeviceInfo("Acme", "PTZ-1", "2.1", "SN1"),
@@ -19,10 +18,8 @@ REPORT = OnvifReport(
 
 
 @pytest.fixture
-def stores(tmp_path):
-    conn = open_database(tmp_path / "db.sqlite")
-    yield CameraStore(conn), OnvifStore(conn)
-    conn.close()
+def stores(database):
+    return CameraStore(database), OnvifStore(database)
 
 
 def test_device_facts_round_trip_and_go_with_their_camera(stores):

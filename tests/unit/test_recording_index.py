@@ -1,4 +1,4 @@
-"""The recordings index on a real SQLite file: ranges, gaps and their reasons, cameras to record."""
+"""The recordings index on each engine (SQLite file, PostgreSQL server): ranges, gaps and their reasons, cameras to record."""
 
 from __future__ import annotations
 
@@ -16,11 +16,8 @@ T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture
-def store(tmp_path):
-    root = tmp_path / "recordings"
-    st = RecordingStore.open(tmp_path / "db.sqlite3", root, FakeClock(start_utc=T0))
-    yield st
-    st.close()
+def store(database, tmp_path):
+    return RecordingStore(database, tmp_path / "recordings", FakeClock(start_utc=T0))
 
 
 def _add(store: RecordingStore, camera_id: int, start_s: float, end_s: float,
@@ -74,8 +71,8 @@ def test_a_short_hole_with_a_known_reason_is_a_gap(store):
 def test_cameras_marked_for_recording(store):
     conn = store.conn
     for name in ("Gate", "Square", "Park"):
-        conn.execute("INSERT INTO cameras (name, main_url, created_utc, updated_utc) VALUES (?, 'rtsp://h/x', '', '')",
-                     (name,))
+        conn.execute("INSERT INTO cameras (name, main_url, created_utc, updated_utc) VALUES (:name, 'rtsp://h/x', '', '')",
+                     {"name": name})
     assert store.cameras_to_record() == []
     store.set_recording(3, True, Profile.SUB)
     store.set_recording(1, True)

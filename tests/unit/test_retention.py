@@ -28,12 +28,10 @@ def clock():
 
 
 @pytest.fixture
-def store(tmp_path, clock):
+def store(database, tmp_path, clock):
     root = tmp_path / "recordings"
     root.mkdir()
-    st = RecordingStore.open(tmp_path / "videowall.sqlite3", root, clock)
-    yield st
-    st.close()
+    return RecordingStore(database, root, clock)
 
 
 def _segment(store: RecordingStore, camera_id: int, days_ago: float, minutes: float = 1.0,

@@ -22,7 +22,8 @@ def _version_6_database(path, cameras: list[tuple[str, str, int]]):
     conn = open_database(path, migrations=MIGRATIONS[:6])
     for name, transport, has_credentials in cameras:
         conn.execute("INSERT INTO cameras (name, main_url, transport, has_credentials, created_utc, updated_utc)"
-                     " VALUES (?, 'rtsp://127.0.0.1/x', ?, ?, 't', 't')", (name, transport, has_credentials))
+                     " VALUES (:name, 'rtsp://127.0.0.1/x', :transport, :has, 't', 't')",
+                     {"name": name, "transport": transport, "has": has_credentials})
     conn.close()
 
 

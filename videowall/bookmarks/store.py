@@ -14,7 +14,6 @@ released. A bookmark that is evidence cannot be withdrawn.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
@@ -29,6 +28,7 @@ from videowall.recording.index import RecordingStore
 from videowall.recording.timebase import to_us
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.storage.database import Database
 
 _TEXT_LIMITS = {"description": check.MAX_DESCRIPTION_CHARS, "place": check.MAX_PLACE_CHARS,
                 "case_number": check.MAX_CASE_CHARS, "result": check.MAX_RESULT_CHARS}
@@ -39,7 +39,7 @@ _COLUMNS = {"category": "category", "description": "description", "place": "plac
 
 
 class BookmarkStore:
-    """Any thread; every call takes the recording store's lock. Runs SQLite on the calling thread."""
+    """Any thread; every call takes the recording store's lock. Runs its SQL on the calling thread."""
 
     def __init__(self, store: RecordingStore, holds: HoldStore, clock: Clock = SYSTEM_CLOCK,
                  categories: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None) -> None:
@@ -49,8 +49,6 @@ class BookmarkStore:
         self._holds = holds
         self._clock = clock
         self._categories = categories
-        with store.reading() as conn:
-            queries.register_fold(conn)
 
     # -- changes ------------------------------------------------------------------------------------
     def create(self, *, at_utc: datetime, camera_ids, category: str, operator: str, description: str = "",
@@ -72,14 +70,13 @@ class BookmarkStore:
         now = self._now()
         with self._store.locked_transaction() as conn:
             _require_cameras(conn, cameras)
-            cursor = conn.execute(
+            bookmark_id = int(conn.scalar(
                 "INSERT INTO bookmarks (at_us, start_us, end_us, category, description, place, operator,"
-                " case_number, result, created_utc, updated_utc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (at_us, at_us - pre_us, at_us + post_us, values["category"], values["description"],
-                 values["place"], who, values["case_number"], values["result"], now, now))
-            bookmark_id = int(cursor.lastrowid)
-            conn.executemany("INSERT INTO bookmark_cameras (bookmark_id, camera_id) VALUES (?, ?)",
-                             [(bookmark_id, cid) for cid in cameras])
+                " case_number, result, created_utc, updated_utc) VALUES (:at_us, :start_us, :end_us, :category,"
+                " :description, :place, :operator, :case_number, :result, :now, :now) RETURNING id",
+                {"at_us": at_us, "start_us": at_us - pre_us, "end_us": at_us + post_us, **values, "operator": who,
+                 "now": now}))
+            _link_cameras(conn, bookmark_id, cameras)
             created = self._get(conn, bookmark_id)
             snapshot = {"at_utc": _json(created.at_utc), "start_utc": _json(created.start_utc),
                         "end_utc": _json(created.end_utc), "camera_ids": list(cameras), "operator": who, **values}
@@ -111,15 +108,15 @@ class BookmarkStore:
             diff = {name: (_json(getattr(current, name)), _json(value)) for name, value in new.items()}
             if current.evidence:
                 diff.update(self._keep_held(conn, current, new, who))
-            assignments = [f"{_COLUMNS[name]} = ?" for name in new if name in _COLUMNS]
-            params = [to_us(value) if name in ("start_utc", "end_utc") else value
-                      for name, value in new.items() if name in _COLUMNS]
+            assignments = [f"{_COLUMNS[name]} = :{_COLUMNS[name]}" for name in new if name in _COLUMNS]
+            params = {_COLUMNS[name]: to_us(value) if name in ("start_utc", "end_utc") else value
+                      for name, value in new.items() if name in _COLUMNS}
             if assignments:
-                conn.execute(f"UPDATE bookmarks SET {', '.join(assignments)} WHERE id = ?", (*params, bookmark_id))
+                conn.execute(f"UPDATE bookmarks SET {', '.join(assignments)} WHERE id = :bookmark_id",
+                             {**params, "bookmark_id": bookmark_id})
             if "camera_ids" in new:
-                conn.execute("DELETE FROM bookmark_cameras WHERE bookmark_id = ?", (bookmark_id,))
-                conn.executemany("INSERT INTO bookmark_cameras (bookmark_id, camera_id) VALUES (?, ?)",
-                                 [(bookmark_id, cid) for cid in new["camera_ids"]])
+                conn.execute("DELETE FROM bookmark_cameras WHERE bookmark_id = :id", {"id": bookmark_id})
+                _link_cameras(conn, bookmark_id, new["camera_ids"])
             return self._record(conn, current, who, EDITED, diff)
 
     def mark_as_evidence(self, bookmark_id: int, *, by: str, reason: str,
@@ -140,7 +137,7 @@ class BookmarkStore:
             hold_ids = self._place_holds(conn, current, current.start_utc, current.end_utc, why, case, who)
             diff: dict[str, tuple[Any, Any]] = {"evidence": (False, True), "hold_ids": ([], hold_ids)}
             if case != current.case_number:
-                conn.execute("UPDATE bookmarks SET case_number = ? WHERE id = ?", (case, bookmark_id))
+                conn.execute("UPDATE bookmarks SET case_number = :case WHERE id = :id", {"case": case, "id": bookmark_id})
                 diff["case_number"] = (current.case_number, case)
             return self._record(conn, current, who, EVIDENCE_MARKED, diff, why)
 
@@ -167,7 +164,7 @@ class BookmarkStore:
             if current.evidence:
                 raise check.invalid(f"Bookmark {bookmark_id} is evidence (case {current.case_number}); release "
                                     "the evidence, with a reason, before withdrawing it.")
-            conn.execute("UPDATE bookmarks SET withdrawn = 1 WHERE id = ?", (bookmark_id,))
+            conn.execute("UPDATE bookmarks SET withdrawn = 1 WHERE id = :id", {"id": bookmark_id})
             return self._record(conn, current, who, WITHDRAWN, {"withdrawn": (False, True)}, why)
 
     def restore(self, bookmark_id: int, *, by: str, reason: str) -> Bookmark:
@@ -178,7 +175,7 @@ class BookmarkStore:
             current = self._get(conn, bookmark_id)
             if not current.withdrawn:
                 raise check.invalid(f"Bookmark {bookmark_id} is not withdrawn.")
-            conn.execute("UPDATE bookmarks SET withdrawn = 0 WHERE id = ?", (bookmark_id,))
+            conn.execute("UPDATE bookmarks SET withdrawn = 0 WHERE id = :id", {"id": bookmark_id})
             return self._record(conn, current, who, RESTORED, {"withdrawn": (True, False)}, why)
 
     # -- reading ------------------------------------------------------------------------------------
@@ -216,13 +213,13 @@ class BookmarkStore:
         found = self._categories() if callable(self._categories) else self._categories
         return None if found is None else tuple(found)
 
-    def _get(self, conn: sqlite3.Connection, bookmark_id: int) -> Bookmark:
+    def _get(self, conn: Database, bookmark_id: int) -> Bookmark:
         found = queries.fetch_one(conn, bookmark_id)
         if found is None:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no bookmark with id {bookmark_id}.")
         return found
 
-    def _changed_values(self, conn: sqlite3.Connection, current: Bookmark, changes: dict[str, Any]) -> dict[str, Any]:
+    def _changed_values(self, conn: Database, current: Bookmark, changes: dict[str, Any]) -> dict[str, Any]:
         """The validated new values that differ from ``current``."""
         new: dict[str, Any] = {}
         for name, value in changes.items():
@@ -242,7 +239,7 @@ class BookmarkStore:
         check.time_range(new.get("start_utc", current.start_utc), new.get("end_utc", current.end_utc))
         return new
 
-    def _keep_held(self, conn: sqlite3.Connection, current: Bookmark, new: dict[str, Any],
+    def _keep_held(self, conn: Database, current: Bookmark, new: dict[str, Any],
                    who: str) -> dict[str, tuple[Any, Any]]:
         """Re-place the holds of an evidence bookmark over its widened range; refuse anything else."""
         if "case_number" in new:
@@ -264,26 +261,27 @@ class BookmarkStore:
                                          f"{current.id} was widened.", who)
         return {"hold_ids": (list(current.hold_ids), hold_ids)}
 
-    def _place_holds(self, conn: sqlite3.Connection, bookmark: Bookmark, start: datetime, end: datetime,
+    def _place_holds(self, conn: Database, bookmark: Bookmark, start: datetime, end: datetime,
                      reason: str, case: str, who: str, cameras: tuple[int, ...] | None = None) -> list[int]:
         hold_ids = [self._holds.place(cid, start, end, reason, case, who).id
                     for cid in (cameras or bookmark.camera_ids)]
-        conn.executemany("INSERT INTO bookmark_holds (bookmark_id, hold_id) VALUES (?, ?)",
-                         [(bookmark.id, hold_id) for hold_id in hold_ids])
+        conn.execute_many("INSERT INTO bookmark_holds (bookmark_id, hold_id) VALUES (:bookmark_id, :hold_id)",
+                          [{"bookmark_id": bookmark.id, "hold_id": hold_id} for hold_id in hold_ids])
         return hold_ids
 
-    def _record(self, conn: sqlite3.Connection, before: Bookmark, who: str, action: str,
+    def _record(self, conn: Database, before: Bookmark, who: str, action: str,
                 changes: dict[str, tuple[Any, Any]], reason: str = "", now: str | None = None) -> Bookmark:
         """Bump the revision, write the history row and the audit entry; return the bookmark as it is now."""
         revision = before.revision + 1 if action != CREATED else before.revision
         now = now or self._now()
         if action != CREATED:
-            conn.execute("UPDATE bookmarks SET revision = ?, updated_utc = ? WHERE id = ?",
-                         (revision, now, before.id))
+            conn.execute("UPDATE bookmarks SET revision = :revision, updated_utc = :now WHERE id = :id",
+                         {"revision": revision, "now": now, "id": before.id})
         conn.execute("INSERT INTO bookmark_revisions (bookmark_id, revision, changed_utc, changed_by, action,"
-                     " changes, reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     (before.id, revision, now, who, action,
-                      json.dumps({name: list(pair) for name, pair in changes.items()}, ensure_ascii=False), reason))
+                     " changes, reason) VALUES (:id, :revision, :now, :who, :action, :changes, :reason)",
+                     {"id": before.id, "revision": revision, "now": now, "who": who, "action": action,
+                      "changes": json.dumps({name: list(pair) for name, pair in changes.items()}, ensure_ascii=False),
+                      "reason": reason})
         details: dict[str, Any] = {"bookmark_id": before.id, "revision": revision,
                                    "changes": {name: list(pair) for name, pair in changes.items()}}
         if reason:
@@ -295,7 +293,12 @@ class BookmarkStore:
         return self._clock.now_utc().astimezone(timezone.utc).isoformat()
 
 
-def _require_cameras(conn: sqlite3.Connection, camera_ids: tuple[int, ...]) -> None:
+def _link_cameras(conn: Database, bookmark_id: int, camera_ids: tuple[int, ...]) -> None:
+    conn.execute_many("INSERT INTO bookmark_cameras (bookmark_id, camera_id) VALUES (:bookmark_id, :camera_id)",
+                      [{"bookmark_id": bookmark_id, "camera_id": cid} for cid in camera_ids])
+
+
+def _require_cameras(conn: Database, camera_ids: tuple[int, ...]) -> None:
     missing = queries.missing_cameras(conn, camera_ids) if camera_ids else []
     if missing:
         raise VideowallError(ErrorKind.NOT_FOUND,

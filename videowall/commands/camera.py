@@ -12,7 +12,6 @@ import contextlib
 import enum
 import getpass
 import json
-import sqlite3
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from videowall.model.camera import Camera, Credentials, Profile, Transport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
 from videowall.storage.cameras import CameraStore
-from videowall.storage.db import open_database
+from videowall.storage.db import Database, open_database
 
 if TYPE_CHECKING:
     from videowall.config.secrets import SecretsStore
@@ -167,7 +166,7 @@ def _set_credentials(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_secrets_or_explain(conn: sqlite3.Connection, needed: bool, consequence: str) -> SecretsStore | None:
+def _open_secrets_or_explain(conn: Database, needed: bool, consequence: str) -> SecretsStore | None:
     """Open the station's keyring before anything is written, so a missing keyring leaves no half-done change."""
     if not needed:
         return None

@@ -68,11 +68,11 @@ class HoldStore:
         actor = _text(actor, "The operator", 200, single_line=True)
         now = self._clock.now_utc().astimezone(timezone.utc)
         with self._store.locked_transaction() as conn:
-            cursor = conn.execute(
+            hold_id = int(conn.scalar(
                 "INSERT INTO legal_holds (camera_id, start_us, end_us, reason, case_number, placed_by, placed_utc)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (camera_id, start_us, end_us, reason, case_number, actor, now.isoformat()))
-            hold_id = int(cursor.lastrowid)
+                " VALUES (:camera_id, :start_us, :end_us, :reason, :case_number, :actor, :now) RETURNING id",
+                {"camera_id": camera_id, "start_us": start_us, "end_us": end_us, "reason": reason,
+                 "case_number": case_number, "actor": actor, "now": now.isoformat()}))
             self._store.audit("recording.hold_placed", {
                 "hold_id": hold_id, "camera_id": camera_id, "start_utc": from_us(start_us).isoformat(),
                 "end_utc": from_us(end_us).isoformat(), "reason": reason, "case_number": case_number}, actor)
@@ -87,8 +87,8 @@ class HoldStore:
             if not hold.active:
                 raise VideowallError(ErrorKind.INVALID_INPUT,
                                      f"Hold {hold_id} (case {hold.case_number}) was already lifted.")
-            conn.execute("UPDATE legal_holds SET released_by = ?, released_utc = ?, release_reason = ? WHERE id = ?",
-                         (actor, now.isoformat(), reason, hold_id))
+            conn.execute("UPDATE legal_holds SET released_by = :actor, released_utc = :now, release_reason = :reason"
+                         " WHERE id = :id", {"actor": actor, "now": now.isoformat(), "reason": reason, "id": hold_id})
             self._store.audit("recording.hold_released", {
                 "hold_id": hold_id, "camera_id": hold.camera_id, "case_number": hold.case_number,
                 "reason": reason}, actor)
@@ -96,7 +96,7 @@ class HoldStore:
 
     def get(self, hold_id: int) -> LegalHold:
         with self._store.reading() as conn:
-            row = conn.execute(f"SELECT {_COLUMNS} FROM legal_holds WHERE id = ?", (hold_id,)).fetchone()
+            row = conn.execute(f"SELECT {_COLUMNS} FROM legal_holds WHERE id = :id", {"id": hold_id}).fetchone()
         if row is None:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no legal hold with id {hold_id}.")
         return _hold(row)
@@ -115,8 +115,8 @@ class HoldStore:
         with self._store.reading() as conn:
             rows = conn.execute(
                 f"SELECT {_COLUMNS} FROM legal_holds WHERE released_utc IS NULL"
-                " AND (camera_id IS NULL OR camera_id = ?) AND start_us < ? AND end_us > ? ORDER BY start_us",
-                (camera_id, end_us, start_us)).fetchall()
+                " AND (camera_id IS NULL OR camera_id = :camera_id) AND start_us < :end_us AND end_us > :start_us"
+                " ORDER BY start_us", {"camera_id": camera_id, "end_us": end_us, "start_us": start_us}).fetchall()
         return [_hold(row) for row in rows]
 
     def is_held(self, segment: RecordedSegment) -> bool:

@@ -1,4 +1,4 @@
-"""The recordings index in SQLite: segments, the reasons for gaps, and which cameras record.
+"""The recordings index in the station's database: segments, the reasons for gaps, and which cameras record.
 
 One connection, shared by the recorder threads and the service: every method takes the store's lock,
 so calls may come from any thread. Paths are stored relative to the recordings root.
@@ -6,7 +6,6 @@ so calls may come from any thread. Paths are stored relative to the recordings r
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +18,8 @@ from videowall.model.camera import Profile
 from videowall.recording.timebase import from_us, to_us
 from videowall.recording.types import RecordedSegment, SegmentState, TimeGap, TimeSource
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
-from videowall.storage.db import open_database, transaction
+from videowall.storage.database import Database, transaction
+from videowall.storage.db import open_database
 from videowall.storage.migrations import MIGRATIONS, Migration
 
 # A segment is cut at the first keyframe after its target length and never runs past this; range
@@ -27,6 +27,8 @@ from videowall.storage.migrations import MIGRATIONS, Migration
 MAX_SEGMENT_US = 30 * 60 * 1_000_000
 MIN_GAP_US = 500_000          # shorter holes (a lost packet or two) are not shown as gaps
 NO_RECORDING = "no recording"
+# A segment's end never goes before its start (SQLite's two-argument max() is not standard SQL).
+_NOT_BEFORE_START = "CASE WHEN :end_us > start_us THEN :end_us ELSE start_us END"
 _SEGMENT_COLUMNS = ("id, camera_id, profile, path, start_us, end_us, bytes, time_source, clock_offset_ms, "
                     "state, codec, width, height")
 
@@ -47,7 +49,7 @@ class NewSegment:
 class RecordingStore:
     """Implements ``RecordingIndex`` (read side) and the recorder's write side."""
 
-    def __init__(self, conn: sqlite3.Connection, root: Path, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(self, conn: Database, root: Path, clock: Clock = SYSTEM_CLOCK) -> None:
         self.conn = conn
         self.root = Path(root)
         self._clock = clock
@@ -66,13 +68,13 @@ class RecordingStore:
             self._audit.append(action, details, actor)
 
     @contextmanager
-    def locked_transaction(self) -> Iterator[sqlite3.Connection]:
+    def locked_transaction(self) -> Iterator[Database]:
         """The store's lock and one database transaction (nested calls become savepoints)."""
         with self._lock, transaction(self.conn) as conn:
             yield conn
 
     @contextmanager
-    def reading(self) -> Iterator[sqlite3.Connection]:
+    def reading(self) -> Iterator[Database]:
         """The connection under the store's lock, for reads (no write lock taken)."""
         with self._lock:
             yield self.conn
@@ -89,35 +91,39 @@ class RecordingStore:
 
     def set_recording(self, camera_id: int, record: bool, profile: Profile = Profile.MAIN) -> None:
         with self.locked_transaction() as conn:
-            conn.execute("UPDATE cameras SET record = ?, record_profile = ? WHERE id = ?",
-                         (int(record), profile.value, camera_id))
+            conn.execute("UPDATE cameras SET record = :record, record_profile = :profile WHERE id = :id",
+                         {"record": int(record), "profile": profile.value, "id": camera_id})
 
     # -- write side (recorder) ------------------------------------------------------------------
     def begin_segment(self, new: NewSegment) -> int:
         offset_ms = None if new.clock_offset_s is None else round(new.clock_offset_s * 1000)
         with self.locked_transaction() as conn:
-            cursor = conn.execute(
+            return int(conn.scalar(
                 "INSERT INTO recording_segments (camera_id, profile, path, start_us, end_us, bytes, time_source,"
                 " clock_offset_ms, state, codec, width, height, created_utc)"
-                " VALUES (?, ?, ?, ?, ?, 0, ?, ?, 'recording', ?, ?, ?, ?)",
-                (new.camera_id, new.profile, new.relative_path, new.start_us, new.start_us,
-                 new.time_source.value, offset_ms, new.codec, new.width, new.height, self._now()))
-            return int(cursor.lastrowid)
+                " VALUES (:camera_id, :profile, :path, :start_us, :start_us, 0, :time_source, :offset_ms,"
+                " 'recording', :codec, :width, :height, :now) RETURNING id",
+                {"camera_id": new.camera_id, "profile": new.profile, "path": new.relative_path,
+                 "start_us": new.start_us, "time_source": new.time_source.value, "offset_ms": offset_ms,
+                 "codec": new.codec, "width": new.width, "height": new.height, "now": self._now()}))
 
     def update_segment(self, segment_id: int, end_us: int, size: int,
                        state: SegmentState | None = None) -> None:
         with self.locked_transaction() as conn:
+            params = {"end_us": end_us, "size": size, "id": segment_id}
             if state is None:
-                conn.execute("UPDATE recording_segments SET end_us = max(start_us, ?), bytes = ? WHERE id = ?",
-                             (end_us, size, segment_id))
+                conn.execute(f"UPDATE recording_segments SET end_us = {_NOT_BEFORE_START}, bytes = :size"
+                             " WHERE id = :id", params)
             else:
-                conn.execute("UPDATE recording_segments SET end_us = max(start_us, ?), bytes = ?, state = ?"
-                             " WHERE id = ?", (end_us, size, state.value, segment_id))
+                conn.execute(f"UPDATE recording_segments SET end_us = {_NOT_BEFORE_START}, bytes = :size,"
+                             " state = :state WHERE id = :id", {**params, "state": state.value})
 
     def replace_times(self, segment_id: int, start_us: int, end_us: int, size: int, state: SegmentState) -> None:
         with self.locked_transaction() as conn:
-            conn.execute("UPDATE recording_segments SET start_us = ?, end_us = max(?, ?), bytes = ?, state = ?"
-                         " WHERE id = ?", (start_us, start_us, end_us, size, state.value, segment_id))
+            conn.execute("UPDATE recording_segments SET start_us = :start_us, end_us = :end_us, bytes = :size,"
+                         " state = :state WHERE id = :id",
+                         {"start_us": start_us, "end_us": max(start_us, end_us), "size": size, "state": state.value,
+                          "id": segment_id})
 
     def add_recovered(self, relative_path: str, probed, size: int) -> int:
         """Index a segment found on disk (``probed``: a segment_probe.ProbedSegment) as RECOVERED."""
@@ -132,25 +138,26 @@ class RecordingStore:
         if end_us <= start_us:
             return
         with self.locked_transaction() as conn:
-            conn.execute("INSERT INTO recording_gaps (camera_id, start_us, end_us, reason) VALUES (?, ?, ?, ?)",
-                         (camera_id, start_us, end_us, reason))
+            conn.execute("INSERT INTO recording_gaps (camera_id, start_us, end_us, reason)"
+                         " VALUES (:camera_id, :start_us, :end_us, :reason)",
+                         {"camera_id": camera_id, "start_us": start_us, "end_us": end_us, "reason": reason})
 
     def delete_row(self, segment_id: int) -> None:
         """Drop a segment's index row only (callers delete the file and write the audit entry)."""
         with self.locked_transaction() as conn:
-            conn.execute("DELETE FROM recording_segments WHERE id = ?", (segment_id,))
+            conn.execute("DELETE FROM recording_segments WHERE id = :id", {"id": segment_id})
 
     # -- read side --------------------------------------------------------------------------------
     def segment(self, segment_id: int) -> RecordedSegment | None:
         with self._lock:
-            row = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE id = ?",
-                                    (segment_id,)).fetchone()
+            row = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE id = :id",
+                                    {"id": segment_id}).fetchone()
         return self._segment(row) if row else None
 
     def segment_by_path(self, relative_path: str) -> RecordedSegment | None:
         with self._lock:
-            row = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE path = ?",
-                                    (relative_path,)).fetchone()
+            row = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE path = :path",
+                                    {"path": relative_path}).fetchone()
         return self._segment(row) if row else None
 
     def segments(self, camera_id: int, start_utc: datetime, end_utc: datetime) -> list[RecordedSegment]:
@@ -159,18 +166,19 @@ class RecordingStore:
     def segments_us(self, camera_id: int, start_us: int, end_us: int) -> list[RecordedSegment]:
         with self._lock:
             rows = self.conn.execute(
-                f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE camera_id = ? AND start_us >= ?"
-                " AND start_us < ? AND end_us > ? ORDER BY start_us, id",
-                (camera_id, start_us - MAX_SEGMENT_US, end_us, start_us)).fetchall()
+                f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE camera_id = :camera_id"
+                " AND start_us >= :earliest AND start_us < :end_us AND end_us > :start_us ORDER BY start_us, id",
+                {"camera_id": camera_id, "earliest": start_us - MAX_SEGMENT_US, "end_us": end_us,
+                 "start_us": start_us}).fetchall()
         return [self._segment(row) for row in rows]
 
     def all_segments(self, state: SegmentState | None = None) -> list[RecordedSegment]:
         """Every segment (oldest first), optionally only those in ``state``."""
         query = f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments"
-        params: tuple = ()
+        params: dict[str, str] = {}
         if state is not None:
-            query += " WHERE state = ?"
-            params = (state.value,)
+            query += " WHERE state = :state"
+            params = {"state": state.value}
         with self._lock:
             rows = self.conn.execute(query + " ORDER BY start_us, id", params).fetchall()
         return [self._segment(row) for row in rows]
@@ -178,30 +186,29 @@ class RecordingStore:
     def segments_from(self, start_us: int) -> list[RecordedSegment]:
         """Every segment starting at or after ``start_us`` (all cameras), oldest first."""
         with self._lock:
-            rows = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE start_us >= ?"
-                                     " ORDER BY start_us, id", (start_us,)).fetchall()
+            rows = self.conn.execute(f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE start_us >= :start_us"
+                                     " ORDER BY start_us, id", {"start_us": start_us}).fetchall()
         return [self._segment(row) for row in rows]
 
     def oldest_segments(self, limit: int, before_us: int | None = None) -> list[RecordedSegment]:
         """Finished segments, oldest end first (what retention looks at)."""
         query = f"SELECT {_SEGMENT_COLUMNS} FROM recording_segments WHERE state != 'recording'"
-        params: list[int] = []
+        params = {"limit": int(limit), "before_us": before_us}
         if before_us is not None:
-            query += " AND end_us <= ?"
-            params.append(before_us)
+            query += " AND end_us <= :before_us"
         with self._lock:
-            rows = self.conn.execute(query + " ORDER BY end_us, id LIMIT ?", (*params, limit)).fetchall()
+            rows = self.conn.execute(query + " ORDER BY end_us, id LIMIT :limit", params).fetchall()
         return [self._segment(row) for row in rows]
 
     def segment_count(self) -> int:
         with self._lock:
-            return int(self.conn.execute("SELECT count(*) FROM recording_segments").fetchone()[0])
+            return int(self.conn.scalar("SELECT count(*) FROM recording_segments"))
 
     def last_end_us(self, camera_id: int) -> int | None:
         with self._lock:
-            row = self.conn.execute("SELECT max(end_us) FROM recording_segments WHERE camera_id = ?",
-                                    (camera_id,)).fetchone()
-        return None if row[0] is None else int(row[0])
+            last = self.conn.scalar("SELECT max(end_us) FROM recording_segments WHERE camera_id = :camera_id",
+                                    {"camera_id": camera_id})
+        return None if last is None else int(last)
 
     def gaps(self, camera_id: int, start_utc: datetime, end_utc: datetime) -> list[TimeGap]:
         return self.gaps_us(camera_id, to_us(start_utc), to_us(end_utc))
@@ -233,9 +240,11 @@ class RecordingStore:
     def _reason(self, camera_id: int, start_us: int, end_us: int) -> str:
         with self._lock:
             row = self.conn.execute(
-                "SELECT reason FROM recording_gaps WHERE camera_id = ? AND start_us < ? AND end_us > ?"
-                " ORDER BY min(end_us, ?) - max(start_us, ?) DESC LIMIT 1",
-                (camera_id, end_us, start_us, end_us, start_us)).fetchone()
+                "SELECT reason FROM recording_gaps WHERE camera_id = :camera_id AND start_us < :end_us"
+                " AND end_us > :start_us ORDER BY"
+                " (CASE WHEN end_us < :end_us THEN end_us ELSE :end_us END)"
+                " - (CASE WHEN start_us > :start_us THEN start_us ELSE :start_us END) DESC LIMIT 1",
+                {"camera_id": camera_id, "end_us": end_us, "start_us": start_us}).fetchone()
         return row[0] if row else NO_RECORDING
 
     def relative(self, path: Path) -> str:

@@ -109,8 +109,8 @@ class RetentionJob:
         with self._store.reading() as conn:
             return conn.execute(
                 "SELECT id, camera_id, path, start_us, end_us, bytes FROM recording_segments"
-                f" WHERE state != 'recording' AND end_us <= ? AND NOT {HELD_SQL} ORDER BY end_us, id LIMIT ?",
-                (before_us, limit)).fetchall()
+                f" WHERE state != 'recording' AND end_us <= :before_us AND NOT {HELD_SQL} ORDER BY end_us, id"
+                " LIMIT :limit", {"before_us": before_us, "limit": limit}).fetchall()
 
     def _delete(self, row: tuple, reason: str) -> int | None:
         """Delete one segment (row, file, audit entry together); its size, or None if it was kept."""
@@ -118,8 +118,8 @@ class RetentionJob:
         path = self._store.root / PurePosixPath(rel_path)
         try:
             with self._store.locked_transaction() as conn:
-                gone = conn.execute(f"DELETE FROM recording_segments WHERE id = ? AND state != 'recording'"
-                                    f" AND NOT {HELD_SQL}", (segment_id,)).rowcount
+                gone = conn.execute(f"DELETE FROM recording_segments WHERE id = :id AND state != 'recording'"
+                                    f" AND NOT {HELD_SQL}", {"id": segment_id}).rowcount
                 if gone != 1:
                     return None            # held or deleted meanwhile
                 path.unlink(missing_ok=True)
@@ -135,8 +135,8 @@ class RetentionJob:
 
     def _count_held(self, cutoff_us: int) -> int:
         with self._store.reading() as conn:
-            return int(conn.execute(f"SELECT count(*) FROM recording_segments WHERE end_us <= ? AND {HELD_SQL}",
-                                    (cutoff_us,)).fetchone()[0])
+            return int(conn.scalar(f"SELECT count(*) FROM recording_segments WHERE end_us <= :cutoff AND {HELD_SQL}",
+                                   {"cutoff": cutoff_us}))
 
     def _free(self) -> int:
         return int(self._disk_usage(self._store.root).free)

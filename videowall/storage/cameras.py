@@ -1,23 +1,24 @@
-"""The camera list in SQLite. Passwords are not here: ``has_credentials`` says the keyring holds some."""
+"""The camera list in the station's database. Passwords are not here: ``has_credentials`` says the keyring holds some."""
 
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Iterator
 from datetime import timezone
 from typing import Any
+
+from sqlalchemy import exc
 
 from videowall.model.camera import Camera, Profile, Transport
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
 from videowall.runtime.text import brief, unsafe_character
-from videowall.storage.db import connection_lock, transaction
+from videowall.storage.database import Database, reason, transaction
 
 MAX_NAME_CHARS = 100
 MAX_TEXT_CHARS = 200
-_MAX_ID = 2 ** 63 - 1   # SQLite's largest integer
+_MAX_ID = 2 ** 63 - 1   # the largest BIGINT (SQLite's INTEGER)
 _COLUMNS = "id, name, main_url, sub_url, location, grp, transport, has_credentials, record, record_profile"
 _UNCHANGED: Any = object()
 
@@ -28,12 +29,12 @@ class CameraStore:
     Calls do disk I/O; from the GUI thread keep them to quick, operator-triggered ones.
     """
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(self, conn: Database, clock: Clock = SYSTEM_CLOCK) -> None:
         self._conn = conn
         self._clock = clock
-        self._lock = connection_lock(conn)
+        self._lock = conn.lock
 
-    def transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+    def transaction(self) -> contextlib.AbstractContextManager[Database]:
         """Group store calls with other work (e.g. writing the keyring) so that all or none happen."""
         return transaction(self._conn)
 
@@ -62,12 +63,13 @@ class CameraStore:
             "record_profile": _clean_profile(record_profile).value,
         }
         with self._writing(values["name"]):
-            cursor = self._conn.execute(
+            camera_id = self._conn.scalar(
                 "INSERT INTO cameras (name, main_url, sub_url, location, grp, transport, has_credentials,"
                 " record, record_profile, created_utc, updated_utc) VALUES (:name, :main_url, :sub_url,"
-                " :location, :grp, :transport, :has_credentials, :record, :record_profile, :now, :now)",
+                " :location, :grp, :transport, :has_credentials, :record, :record_profile, :now, :now)"
+                " RETURNING id",
                 {**values, "now": self._now()})
-            return self.get(int(cursor.lastrowid))
+            return self.get(int(camera_id))
 
     def list(self) -> list[Camera]:
         with self._lock:
@@ -78,7 +80,7 @@ class CameraStore:
         if not 0 < camera_id <= _MAX_ID:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera with id {brief(camera_id)}.")
         with self._lock:
-            row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE id = ?", (camera_id,)).fetchone()
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE id = :id", {"id": camera_id}).fetchone()
         if row is None:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera with id {camera_id}.")
         return _camera(row)
@@ -93,7 +95,7 @@ class CameraStore:
         row = None
         if unsafe_character(key) is None:   # a name with such characters is never stored
             with self._lock:
-                row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE name = ?", (key,)).fetchone()
+                row = self._conn.execute(f"SELECT {_COLUMNS} FROM cameras WHERE name = :name", {"name": key}).fetchone()
         if row is None:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no camera named {brief(key)}.")
         return _camera(row)
@@ -109,7 +111,7 @@ class CameraStore:
         with transaction(self._conn):
             camera = self.find(id_or_name)
             with self._writing(camera.name):
-                self._conn.execute("DELETE FROM cameras WHERE id = ?", (camera.id,))
+                self._conn.execute("DELETE FROM cameras WHERE id = :id", {"id": camera.id})
         return camera
 
     def update(self, camera_id: int, *, name: str = _UNCHANGED, main_url: str = _UNCHANGED,
@@ -146,9 +148,11 @@ class CameraStore:
             return self.get(camera_id)
 
     def _unique_name(self, name: str, except_id: int | None = None) -> str:
+        sql = "SELECT id, name FROM cameras WHERE name = :name"
+        if except_id is not None:
+            sql += " AND id <> :except_id"
         with self._lock:
-            row = self._conn.execute("SELECT id, name FROM cameras WHERE name = ? AND id IS NOT ?",
-                                     (name, except_id)).fetchone()
+            row = self._conn.execute(sql, {"name": name, "except_id": except_id}).fetchone()
         if row is not None:
             raise _name_taken(row[1], row[0])
         return name
@@ -159,12 +163,13 @@ class CameraStore:
         try:
             with transaction(self._conn):
                 yield
-        except sqlite3.IntegrityError as err:
-            if "UNIQUE" in str(err):
+        except exc.IntegrityError as err:
+            said = reason(err)
+            if "unique" in said.lower():
                 raise _name_taken(name, None) from err
-            raise VideowallError(ErrorKind.INVALID_INPUT, f"The camera list was not changed: {err}.") from err
-        except sqlite3.Error as err:
-            raise VideowallError(ErrorKind.STORAGE_ERROR, f"The camera list could not be changed: {err}.",
+            raise VideowallError(ErrorKind.INVALID_INPUT, f"The camera list was not changed: {said}.") from err
+        except exc.SQLAlchemyError as err:
+            raise VideowallError(ErrorKind.STORAGE_ERROR, f"The camera list could not be changed: {reason(err)}.",
                                  detail=repr(err)) from err
 
     def _now(self) -> str:

@@ -1,31 +1,32 @@
-"""Opening the SQLite database: integrity check, WAL, schema migrations, and a transaction helper.
+"""Opening the embedded SQLite database: integrity check, WAL, schema migrations; then one ``Database`` on it.
 
-The connection may be shared by threads (e.g. the GUI thread editing cameras while a stream thread
-looks one up), so it carries a re-entrant ``lock``: stores hold it for each call and ``transaction``
-holds it for the whole block, so one thread's transaction never interleaves with another's statements.
+The checks and the shipped migrations run on the plain sqlite3 connection, exactly as before the database
+layer served PostgreSQL too; SQLAlchemy then takes over that same connection.
 """
 
 from __future__ import annotations
 
-import contextlib
-import itertools
 import sqlite3
-import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+
+from sqlalchemy import create_engine
+from sqlalchemy.pool import StaticPool
 
 from videowall.runtime.atomic import move_aside
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.storage.database import Database, connection_lock, transaction
 from videowall.storage.migrations import MIGRATIONS, Migration, apply_migrations, latest_version, schema_version
+
+__all__ = ["BUSY_TIMEOUT_S", "Database", "connection_lock", "open_database", "transaction"]
 
 BUSY_TIMEOUT_S = 5.0
 _CORRUPTION_CODES = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
-_savepoints = itertools.count(1)
 
 
 def open_database(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS,
-                  clock: Clock = SYSTEM_CLOCK) -> sqlite3.Connection:
+                  clock: Clock = SYSTEM_CLOCK) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
     Raises VideowallError: STORAGE_CORRUPT after moving a damaged file aside (the caller decides
@@ -62,62 +63,8 @@ def open_database(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS
     except BaseException:
         conn.close()
         raise
-    return conn
-
-
-class LockingConnection(sqlite3.Connection):
-    """A connection with a re-entrant ``lock`` that every user of the connection takes turns on."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)
-        self.lock = threading.RLock()
-
-
-def connection_lock(conn: sqlite3.Connection) -> contextlib.AbstractContextManager:
-    """The connection's lock, or a no-op for a plain connection not opened by ``open_database``."""
-    return getattr(conn, "lock", None) or contextlib.nullcontext()
-
-
-@contextlib.contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Commit on success, roll back on any exception. Nests: an inner block becomes a savepoint.
-
-    Holds the connection's lock for the whole block.
-    """
-    with connection_lock(conn):
-        with _transaction(conn):
-            yield conn
-
-
-@contextlib.contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    if conn.in_transaction:
-        name = f"sp{next(_savepoints)}"
-        conn.execute(f"SAVEPOINT {name}")
-        try:
-            yield conn
-        except BaseException:
-            if conn.in_transaction:  # some errors (e.g. a full disk) already rolled everything back
-                conn.execute(f"ROLLBACK TO {name}")
-                conn.execute(f"RELEASE {name}")
-            raise
-        conn.execute(f"RELEASE {name}")
-        return
-    # IMMEDIATE takes the write lock up front, so the busy timeout applies instead of failing later.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
-    try:
-        conn.execute("COMMIT")
-    except sqlite3.Error as err:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise VideowallError(ErrorKind.STORAGE_ERROR, f"Could not save to the database: {err}.",
-                             detail=repr(err)) from err
+    engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
+    return Database(engine, str(db_path))
 
 
 class _QuickCheckFailed(Exception):
@@ -126,8 +73,7 @@ class _QuickCheckFailed(Exception):
 
 def _connect(path: Path) -> sqlite3.Connection:
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False,
-                               factory=LockingConnection)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as err:
         raise VideowallError(ErrorKind.STORAGE_ERROR, f"Could not open the database {path}: {err}.",
                              detail=repr(err)) from err

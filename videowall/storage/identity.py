@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage.db import connection_lock
+from videowall.storage.database import Database
 
 
-def station_id(conn: sqlite3.Connection) -> str:
+def station_id(conn: Database) -> str:
     """This data dir's station id (32 hex digits), what its keyring entries are keyed by."""
-    with connection_lock(conn):
-        row = conn.execute("SELECT station_id FROM station_identity WHERE singleton = 1").fetchone()
-    if row is None:
+    found = conn.scalar("SELECT station_id FROM station_identity WHERE singleton = 1")
+    if found is None:
         raise VideowallError(ErrorKind.STORAGE_CORRUPT,
                              "The station database has lost its station identity, so camera passwords cannot be "
                              "found. Restore the database from a backup.")
-    return str(row[0])
+    return str(found)
 
 
 class LegacyClaims:
@@ -26,15 +23,12 @@ class LegacyClaims:
     old entry was claimed, found missing, or the camera was given new credentials. Thread-safe.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: Database) -> None:
         self._conn = conn
 
     def may_claim(self, camera_id: int) -> bool:
-        with connection_lock(self._conn):
-            row = self._conn.execute("SELECT 1 FROM legacy_camera_secrets WHERE camera_id = ?",
-                                     (int(camera_id),)).fetchone()
-        return row is not None
+        return self._conn.scalar("SELECT 1 FROM legacy_camera_secrets WHERE camera_id = :id",
+                                 {"id": int(camera_id)}) is not None
 
     def settled(self, camera_id: int) -> None:
-        with connection_lock(self._conn):
-            self._conn.execute("DELETE FROM legacy_camera_secrets WHERE camera_id = ?", (int(camera_id),))
+        self._conn.execute("DELETE FROM legacy_camera_secrets WHERE camera_id = :id", {"id": int(camera_id)})

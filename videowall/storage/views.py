@@ -1,16 +1,15 @@
-"""Named views of a station in SQLite: a layout plus the camera shown in each tile, recalled by name or F-key."""
+"""Named views of a station in its database: a layout plus the camera shown in each tile, recalled by name or F-key."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass
 from datetime import timezone
 
 from videowall.model.layout import Layout, LayoutError
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage.db import connection_lock, transaction
+from videowall.storage.database import Database, transaction
 
 MAX_VIEW_NAME_CHARS = 60
 
@@ -32,10 +31,10 @@ class View:
 class ViewStore:
     """Views in the ``views`` table; any thread may call it (calls take turns on the connection's lock)."""
 
-    def __init__(self, conn: sqlite3.Connection, clock: Clock = SYSTEM_CLOCK) -> None:
+    def __init__(self, conn: Database, clock: Clock = SYSTEM_CLOCK) -> None:
         self._conn = conn
         self._clock = clock
-        self._lock = connection_lock(conn)
+        self._lock = conn.lock
 
     def save(self, view: View) -> View:
         """Insert or replace the view of that name; a hotkey taken by another view moves to this one."""
@@ -45,12 +44,15 @@ class ViewStore:
         now = self._clock.now_utc().astimezone(timezone.utc).isoformat(timespec="seconds")
         with transaction(self._conn) as conn:
             if view.hotkey is not None:
-                conn.execute("UPDATE views SET hotkey = NULL WHERE hotkey = ? AND name <> ?", (view.hotkey, name))
+                conn.execute("UPDATE views SET hotkey = NULL WHERE hotkey = :hotkey AND name <> :name",
+                             {"hotkey": view.hotkey, "name": name})
             conn.execute(
-                "INSERT INTO views (name, hotkey, layout, cameras, updated_utc) VALUES (?, ?, ?, ?, ?)"
+                "INSERT INTO views (name, hotkey, layout, cameras, updated_utc)"
+                " VALUES (:name, :hotkey, :layout, :cameras, :now)"
                 " ON CONFLICT(name) DO UPDATE SET hotkey = excluded.hotkey, layout = excluded.layout,"
                 " cameras = excluded.cameras, updated_utc = excluded.updated_utc",
-                (name, view.hotkey, view.layout.to_json(), json.dumps(list(view.cameras)), now))
+                {"name": name, "hotkey": view.hotkey, "layout": view.layout.to_json(),
+                 "cameras": json.dumps(list(view.cameras)), "now": now})
         return self.get(name)
 
     def list(self) -> list[View]:
@@ -60,19 +62,20 @@ class ViewStore:
 
     def get(self, name: str) -> View:
         with self._lock:
-            row = self._conn.execute(f"SELECT {_COLUMNS} FROM views WHERE name = ?", (name,)).fetchone()
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM views WHERE name = :name", {"name": name}).fetchone()
         if row is None:
             raise VideowallError(ErrorKind.NOT_FOUND, f"There is no view named '{name}'.")
         return _view(row)
 
     def by_hotkey(self, hotkey: int) -> View | None:
         with self._lock:
-            row = self._conn.execute(f"SELECT {_COLUMNS} FROM views WHERE hotkey = ?", (hotkey,)).fetchone()
+            row = self._conn.execute(f"SELECT {_COLUMNS} FROM views WHERE hotkey = :hotkey",
+                                     {"hotkey": hotkey}).fetchone()
         return None if row is None else _view(row)
 
     def remove(self, name: str) -> None:
         with transaction(self._conn) as conn:
-            if conn.execute("DELETE FROM views WHERE name = ?", (name,)).rowcount == 0:
+            if conn.execute("DELETE FROM views WHERE name = :name", {"name": name}).rowcount == 0:
                 raise VideowallError(ErrorKind.NOT_FOUND, f"There is no view named '{name}'.")
 
     # -- which view each screen's wall shows -----------------------------------------------------
@@ -80,18 +83,18 @@ class ViewStore:
         with transaction(self._conn) as conn:
             view_id = None
             if view_name is not None:
-                row = conn.execute("SELECT id FROM views WHERE name = ?", (view_name,)).fetchone()
-                view_id = row[0] if row else None
-            conn.execute("INSERT INTO screen_walls (screen, view_id, fullscreen) VALUES (?, ?, ?)"
+                view_id = conn.scalar("SELECT id FROM views WHERE name = :name", {"name": view_name})
+            conn.execute("INSERT INTO screen_walls (screen, view_id, fullscreen) VALUES (:screen, :view_id, :full)"
                          " ON CONFLICT(screen) DO UPDATE SET view_id = excluded.view_id,"
-                         " fullscreen = excluded.fullscreen", (screen, view_id, int(fullscreen)))
+                         " fullscreen = excluded.fullscreen",
+                         {"screen": screen, "view_id": view_id, "full": int(fullscreen)})
 
     def screen_view(self, screen: str) -> tuple[View | None, bool] | None:
         """(view, fullscreen) remembered for a screen, or None for a screen never seen."""
         with self._lock:
             row = self._conn.execute(
                 f"SELECT s.fullscreen, {_prefixed('v')} FROM screen_walls s LEFT JOIN views v ON v.id = s.view_id"
-                " WHERE s.screen = ?", (screen,)).fetchone()
+                " WHERE s.screen = :screen", {"screen": screen}).fetchone()
         if row is None:
             return None
         return (None if row[1] is None else _view(row[1:])), bool(row[0])

@@ -1,0 +1,165 @@
+"""One connection to the station's database, SQLite or PostgreSQL, through SQLAlchemy Core.
+
+Every store runs its SQL through ``Database.execute`` with named parameters (``:name``), so one set of
+queries serves both engines. The connection is in autocommit mode and ``transaction`` issues BEGIN,
+SAVEPOINT, COMMIT itself: SQLite gets ``BEGIN IMMEDIATE`` (the write lock up front, so the busy timeout
+applies), nested blocks become savepoints on both engines, and a read outside a transaction never
+leaves one open (an idle transaction on PostgreSQL, a held snapshot in SQLite's WAL).
+
+The connection may be shared by threads (the GUI thread editing cameras while a stream thread looks one
+up), so it carries a re-entrant ``lock``: ``execute`` holds it for each statement and ``transaction``
+for the whole block, so one thread's transaction never interleaves with another's statements.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Engine, exc, text
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.sql.base import Executable
+
+from videowall.runtime.errors import ErrorKind, VideowallError
+
+SQLITE = "sqlite"
+POSTGRESQL = "postgresql"
+# Key of the transaction-scoped advisory lock that serialises writers of one chain (the audit log) on
+# PostgreSQL; SQLite's BEGIN IMMEDIATE already lets one writer in at a time.
+AUDIT_CHAIN_LOCK = 0x76776175   # "vwau"
+
+_savepoints = itertools.count(1)
+
+
+class Database:
+    """An open database: ``dialect`` is ``SQLITE`` or ``POSTGRESQL``; ``where`` names it for messages
+    (a file path or a URL without its password)."""
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where
+        self.dialect = engine.dialect.name
+        self.lock = threading.RLock()
+        self._conn: Connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        self._depth = 0
+
+    @property
+    def connection(self) -> Connection:
+        """The SQLAlchemy connection, for schema operations (``MetaData.create_all``); hold ``lock``."""
+        return self._conn
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._depth > 0
+
+    def execute(self, statement: str | Executable, params: Mapping[str, Any] | None = None) -> CursorResult:
+        """Run one statement with named parameters.
+
+        Errors of the database come out as SQLAlchemy's (``exc.IntegrityError`` ...): stores turn them
+        into messages that say what was not done.
+        """
+        with self.lock:
+            return self._conn.execute(_statement(statement), dict(params or {}))
+
+    def execute_many(self, statement: str | Executable, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Run one statement once per item of ``rows`` (nothing for no rows)."""
+        if rows:
+            with self.lock:
+                self._conn.execute(_statement(statement), [dict(row) for row in rows])
+
+    def scalar(self, statement: str | Executable, params: Mapping[str, Any] | None = None) -> Any:
+        """The first column of the first row, or None when there is no row."""
+        with self.lock:
+            row = self.execute(statement, params).fetchone()
+        return None if row is None else row[0]
+
+    def run_raw(self, sql: str) -> None:
+        """A statement handed to the driver as written (DDL of shipped migrations, PRAGMAs): no parameters,
+        so a ':' inside it is never read as one."""
+        with self.lock:
+            self._conn.exec_driver_sql(sql)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """Commit on success, roll back on any exception. Nests: an inner block becomes a savepoint."""
+        with self.lock:
+            if self._depth:
+                yield from self._savepoint()
+                return
+            self.run_raw("BEGIN IMMEDIATE" if self.dialect == SQLITE else "BEGIN")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self._depth = 0
+                self._rollback()
+                raise
+            self._depth = 0
+            try:
+                self.run_raw("COMMIT")
+            except exc.SQLAlchemyError as err:
+                self._rollback()
+                raise VideowallError(ErrorKind.STORAGE_ERROR, f"Could not save to the database: {reason(err)}.",
+                                     detail=repr(err)) from err
+
+    def lock_chain(self) -> None:
+        """Inside a transaction: wait until no other writer of the audit chain is between reading its head
+        and committing (PostgreSQL; on SQLite the write lock taken by BEGIN IMMEDIATE already does)."""
+        if self.dialect == POSTGRESQL:
+            self.execute("SELECT pg_advisory_xact_lock(:key)", {"key": AUDIT_CHAIN_LOCK})
+
+    def close(self) -> None:
+        with self.lock:
+            self._conn.close()
+            self.engine.dispose()
+
+    def _savepoint(self) -> Iterator[Database]:
+        name = f"sp{next(_savepoints)}"
+        self.run_raw(f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield self
+        except BaseException:
+            self._depth -= 1
+            if self._driver_in_transaction():  # some errors (e.g. a full disk) already rolled everything back
+                self.run_raw(f"ROLLBACK TO SAVEPOINT {name}")
+                self.run_raw(f"RELEASE SAVEPOINT {name}")
+            raise
+        self._depth -= 1
+        self.run_raw(f"RELEASE SAVEPOINT {name}")
+
+    def _rollback(self) -> None:
+        if self._driver_in_transaction():
+            with contextlib.suppress(exc.SQLAlchemyError):
+                self.run_raw("ROLLBACK")
+
+    def _driver_in_transaction(self) -> bool:
+        driver = self._conn.connection.driver_connection
+        if self.dialect == SQLITE:
+            return bool(driver.in_transaction)
+        import psycopg  # only a PostgreSQL database gets here
+
+        return driver.info.transaction_status != psycopg.pq.TransactionStatus.IDLE
+
+
+def connection_lock(db: Database) -> contextlib.AbstractContextManager:
+    """The database's lock, which every user of the connection takes turns on."""
+    return db.lock
+
+
+def transaction(db: Database) -> contextlib.AbstractContextManager[Database]:
+    """``db.transaction()``, for callers that hold only the database."""
+    return db.transaction()
+
+
+def reason(err: exc.SQLAlchemyError) -> str:
+    """What the database said, in one line, without SQLAlchemy's statement dump."""
+    original = getattr(err, "orig", None)
+    return (str(original if original is not None else err).strip().splitlines() or ["unknown error"])[0]
+
+
+def _statement(statement: str | Executable) -> Executable:
+    return text(statement) if isinstance(statement, str) else statement
