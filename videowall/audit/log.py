@@ -139,7 +139,8 @@ def _protection(conn: Database) -> tuple[int | None, set[str], tuple[str, ...]]:
         return (None if issued is None else int(issued)), triggers, TRIGGERS
     issued = conn.scalar(f"SELECT seq FROM {ISSUED_TABLE} WHERE singleton = 1")
     triggers = {row[0] for row in conn.execute(
-        "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(:name) AND NOT tgisinternal", {"name": TABLE})}
+        "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(:name) AND NOT tgisinternal"
+        " AND tgenabled <> 'D'", {"name": TABLE})}   # a disabled trigger protects nothing
     return (None if issued is None else int(issued)), triggers, PG_TRIGGERS
 
 
