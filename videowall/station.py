@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from videowall.audit import AuditLog
 from videowall.bookmarks.identity import current_operator
 from videowall.bookmarks.store import BookmarkStore
-from videowall.config.paths import data_dir as resolve_data_dir, database_path, settings_path
+from videowall.config.paths import data_dir as resolve_data_dir, settings_path
 from videowall.config.secrets import SecretsStore
 from videowall.config.settings import Settings, load_settings
 from videowall.storage.station_secrets import open_station_secrets
@@ -30,7 +30,7 @@ from videowall.model.retention import policy_from_settings
 from videowall.recording.service import RecordingService, recordings_root
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
-from videowall.storage.db import open_database
+from videowall.storage.deployment import open_station_database
 from videowall.storage.views import ViewStore
 from videowall.streams.supervisor import StreamSupervisor
 
@@ -62,7 +62,7 @@ class Station:
         root = resolve_data_dir(data_dir)
         settings, settings_error = load_settings(settings_path(root))
         warnings = [settings_error] if settings_error else []
-        conn = open_database(database_path(root))
+        conn = open_station_database(root, secrets_kind)
         cameras = CameraStore(conn)
         secrets = open_station_secrets(conn, secrets_kind)   # the keyring itself opens when a password is needed
         supervisor = StreamSupervisor(cameras.get, secrets.get,
@@ -80,7 +80,7 @@ class Station:
             if self._closed:
                 raise VideowallError(ErrorKind.INTERNAL, "The station is closing; recordings are not available.")
             if self.recording is None:
-                store = RecordingStore.open(database_path(self.data_dir),
+                store = RecordingStore(open_station_database(self.data_dir),
                                             recordings_root(self.data_dir, self.settings))
                 self.recording = RecordingService(store, self.supervisor, recorder_config=recorder_config,
                                                   policy=policy_from_settings(self.settings))
@@ -108,7 +108,7 @@ class Station:
     @contextlib.contextmanager
     def audit(self) -> Iterator[AuditLog]:
         """The audit log, on a database connection of its own that is closed on leaving (any thread)."""
-        conn = open_database(database_path(self.data_dir))
+        conn = open_station_database(self.data_dir)
         try:
             yield AuditLog(conn)
         finally:

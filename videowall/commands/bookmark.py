@@ -18,7 +18,7 @@ from videowall.bookmarks.identity import current_operator
 from videowall.model.bookmark import BookmarkFilter
 from videowall.bookmarks.output import CameraNames, print_bookmark, print_history, print_list
 from videowall.bookmarks.store import BookmarkStore
-from videowall.config.paths import data_dir, database_path, settings_path
+from videowall.config.paths import data_dir, settings_path
 from videowall.config.settings import Settings, load_settings
 from videowall.recording.holds import HoldStore
 from videowall.recording.index import RecordingStore
@@ -26,6 +26,7 @@ from videowall.recording.service import recordings_root
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.local_time import parse_local_time
 from videowall.storage.cameras import CameraStore
+from videowall.storage.deployment import open_station_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -123,7 +124,7 @@ def _opened(args: argparse.Namespace) -> Iterator[_Context]:
     settings, problem = load_settings(settings_path(root))
     if problem is not None:
         print(f"videowall: warning: {problem.user_message}", file=sys.stderr)
-    store = RecordingStore.open(database_path(root), recordings_root(root, settings))
+    store = RecordingStore(open_station_database(root), recordings_root(root, settings))
     try:
         bookmarks = BookmarkStore(store, HoldStore(store), categories=settings.bookmark_categories)
         yield _Context(settings, ZoneInfo(settings.timezone), bookmarks, CameraStore(store.conn),

@@ -16,12 +16,13 @@ import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from videowall.config.paths import data_dir, database_path
+from videowall.config.paths import data_dir
 from videowall.model.camera import Camera, Credentials, Profile, Transport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
 from videowall.storage.cameras import CameraStore
-from videowall.storage.db import Database, open_database
+from videowall.storage.database import Database
+from videowall.storage.deployment import open_station_database
 
 if TYPE_CHECKING:
     from videowall.config.secrets import SecretsStore
@@ -83,7 +84,7 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
+    conn = open_station_database(data_dir(args.data_dir))
     try:
         store = CameraStore(conn)
         store.validate_new(args.name, args.url, args.sub_url, args.location, args.group)
@@ -119,7 +120,7 @@ def _add_with_credentials(store: CameraStore, secrets: SecretsStore | None, cred
 
 
 def _list(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
+    conn = open_station_database(data_dir(args.data_dir))
     try:
         cameras = CameraStore(conn).list()
     finally:
@@ -134,7 +135,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
+    conn = open_station_database(data_dir(args.data_dir))
     try:
         store = CameraStore(conn)
         camera = store.find(args.camera)
@@ -151,7 +152,7 @@ def _remove(args: argparse.Namespace) -> int:
 
 
 def _set_credentials(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
+    conn = open_station_database(data_dir(args.data_dir))
     try:
         store = CameraStore(conn)
         camera = store.find(args.camera)

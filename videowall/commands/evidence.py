@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 from videowall.audit import AuditLog
-from videowall.config.paths import data_dir as resolve_data_dir, database_path
+from videowall.config.paths import data_dir as resolve_data_dir
 from videowall.evidence.verify import manifest_sha256, verify_package
-from videowall.storage.db import open_database
+from videowall.storage.deployment import open_station_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -94,7 +94,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 def _audit_verify(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(resolve_data_dir(args.data_dir)))
+    conn = open_station_database(resolve_data_dir(args.data_dir))
     try:
         log = AuditLog(conn)
         problems = log.verify()

@@ -11,11 +11,11 @@ import json
 import sys
 from dataclasses import asdict
 
-from videowall.config.paths import data_dir, database_path
+from videowall.config.paths import data_dir
 from videowall.model.camera import Credentials
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
-from videowall.storage.db import open_database
+from videowall.storage.deployment import open_station_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -115,7 +115,7 @@ def _add(args: argparse.Namespace) -> int:
     from videowall.storage.station_secrets import open_station_secrets
 
     credentials = _credentials(args)
-    conn = open_database(database_path(data_dir(args.data_dir)))
+    conn = open_station_database(data_dir(args.data_dir))
     try:
         secrets = open_station_secrets(conn) if credentials is not None else None
         camera, report = add_camera(CameraStore(conn), secrets, args.name, args.address, credentials,
@@ -152,7 +152,7 @@ def _ptz(args: argparse.Namespace) -> int:
     from videowall.storage.cameras import CameraStore
     from videowall.storage.station_secrets import open_station_secrets
 
-    conn = open_database(database_path(data_dir(args.data_dir)))
+    conn = open_station_database(data_dir(args.data_dir))
     try:
         camera = CameraStore(conn).find(args.camera)
         secrets = open_station_secrets(conn) if camera.has_credentials else None

@@ -7,7 +7,6 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from videowall.config.paths import database_path
 from videowall.config.secrets import SecretsStore
 from videowall.model.camera import Camera, Credentials
 from videowall.onvif.client import OnvifClient
@@ -18,7 +17,7 @@ from videowall.onvif.transport import MAX_REPLY_BYTES
 from videowall.onvif.types import OnvifReport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
-from videowall.storage.db import open_database
+from videowall.storage.deployment import open_station_database
 
 
 def add_camera(cameras: CameraStore, secrets: SecretsStore | None, name: str, address: str,
@@ -64,7 +63,7 @@ def ptz_device_factory(data_dir: Path, secrets: SecretsStore | None) -> tuple[On
 
     The store has its own connection to the station database (SQLite WAL: readers and writers coexist).
     A camera without credentials never reads the secrets, so PTZ works on a station without a keyring."""
-    conn = open_database(database_path(data_dir))
+    conn = open_station_database(data_dir)
     store, cameras = OnvifStore(conn), CameraStore(conn)
 
     def connect(camera_id: int) -> PtzDevice:

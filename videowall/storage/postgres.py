@@ -53,7 +53,7 @@ def parse_url(url: str) -> URL:
 
 def safe_url(url: URL) -> str:
     """The URL for messages and settings (never has a password: ``parse_url`` refuses one)."""
-    return url.render_as_string(hide_password=True)
+    return url.set(drivername="postgresql").render_as_string(hide_password=True)
 
 
 def open_postgres(url: str, password: str | None, *, create: bool = False,
