@@ -33,6 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="also serve ONVIF (device, media, PTZ) over HTTP, with WS-Discovery")
     parser.add_argument("--ptz-cameras", type=_camera_numbers, default=(), metavar="N,N",
                         help="cameras that have PTZ (implies --onvif), e.g. 1,3")
+    parser.add_argument("--motion-cameras", type=_camera_numbers, default=None, metavar="N,N",
+                        help="cameras whose moving box raises ONVIF motion events (default: all)")
+    parser.add_argument("--tamper", type=_camera_numbers, default=(), metavar="N,N",
+                        help="cameras that report tampering (ONVIF GlobalSceneChange) from the start")
     parser.set_defaults(func=run_sim)
 
 
@@ -60,7 +64,9 @@ def run_sim(args: argparse.Namespace) -> int:
     max_seconds = args.seconds + 5 if args.seconds is not None else None
     sim = SimulatorProcess(cameras=args.cameras, port=args.port, host=args.host, user=args.user,
                            password=password, main_size=args.main_size, fps=args.fps, max_seconds=max_seconds,
-                           auth=args.auth, onvif=args.onvif, ptz_cameras=args.ptz_cameras)
+                           auth=args.auth, onvif=args.onvif or bool(args.tamper), ptz_cameras=args.ptz_cameras,
+                           motion_cameras=(tuple(range(1, args.cameras + 1)) if args.motion_cameras is None
+                                           else args.motion_cameras), tamper_cameras=args.tamper)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
     try:

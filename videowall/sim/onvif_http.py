@@ -25,7 +25,8 @@ from videowall.sim.onvif_services import NAMESPACES, OnvifCamera, SoapFault
 
 SOAP_ENV = "http://www.w3.org/2003/05/soap-envelope"
 _MAX_BODY = 64 * 1024
-_PATH = re.compile(r"^/onvif/(?:cam(?P<cam>\d+)/)?(?P<service>device|media|ptz)_service$")
+_PATH = re.compile(r"^/onvif/(?:cam(?P<cam>\d+)/)?(?:(?P<service>device|media|ptz|events)_service"
+                   r"|subscription/(?P<sub>\d+))$")
 _SNAPSHOT = re.compile(r"^/onvif/cam(?P<cam>\d+)/snapshot/(?P<token>main|sub)\.bmp$")
 
 
@@ -38,6 +39,7 @@ class OnvifSite:
         self.user, self.password = user, password
         self.clock_offset = timedelta(seconds=clock_offset_s)
         self.snapshot = snapshot  # (camera, token) -> BMP bytes
+        self.events = None        # onvif_events.SimEvents, set by the server when cameras report events
         self.requests: collections.deque[tuple[int, int, str, str]] = collections.deque(maxlen=1000)
         self.lock = threading.Lock()
 
@@ -67,6 +69,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         arrived_ns = time.time_ns()
         length = int(self.headers.get("Content-Length") or 0)
+        if self.path == "/sim/events" and self.site.events is not None and length <= _MAX_BODY:
+            self._event_command(self.rfile.read(length))
+            return
         match = _PATH.match(self.path)
         if match is None or length > _MAX_BODY:
             self.close_connection = True  # the unread body would be taken for the next request
@@ -78,12 +83,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._reply(404, b"", "text/plain")
             return
         try:
-            status, payload = 200, _envelope(self._dispatch(camera, match.group("service"), body, arrived_ns))
+            sub = match.group("sub")
+            service = match.group("service") or "subscription"
+            status, payload = 200, _envelope(self._dispatch(camera, service, body, arrived_ns,
+                                                            int(sub) if sub else None))
         except SoapFault as fault:
             status, payload = fault.status, _fault(fault)
         self._reply(status, payload, "application/soap+xml; charset=utf-8")
 
-    def _dispatch(self, camera: OnvifCamera, service: str, body: bytes, arrived_ns: int) -> str:
+    def _dispatch(self, camera: OnvifCamera, service: str, body: bytes, arrived_ns: int,
+                  subscription: int | None) -> str:
         try:
             envelope = ET.fromstring(body)
         except ET.ParseError:
@@ -99,13 +108,28 @@ class _Handler(BaseHTTPRequestHandler):
         if self.site.user is not None and name != "GetSystemDateAndTime":
             if not check_token(envelope, self.site.user, self.site.password or "", now):
                 raise SoapFault("ter:NotAuthorized", "Sender not Authorized")
+        if service in ("events", "subscription"):
+            if self.site.events is None:
+                raise SoapFault("ter:ActionNotSupported", "this camera has no event service")
+            return self.site.events.handle(camera.index, subscription, op)
         return camera.handle(service, op, now)
+
+    def _event_command(self, body: bytes) -> None:
+        try:
+            answer = self.site.events.command(json.loads(body))
+        except (ValueError, TypeError, AttributeError) as err:
+            self._reply(400, str(err).encode(), "text/plain")
+            return
+        self._reply(200, json.dumps(answer).encode(), "application/json")
 
     def do_GET(self) -> None:
         if self.path == "/sim/requests":
             with self.site.lock:
                 rows = [list(row) for row in self.site.requests]
             self._reply(200, json.dumps(rows).encode(), "application/json")
+            return
+        if self.path == "/sim/events/sent" and self.site.events is not None:
+            self._reply(200, json.dumps(list(self.site.events.sent)).encode(), "application/json")
             return
         match = _SNAPSHOT.match(self.path)
         if match is None or int(match.group("cam")) not in self.site.cameras:

@@ -35,6 +35,7 @@ class OnvifCamera:
     rtsp_base: str           # rtsp://host:port/camN
     sizes: dict[str, tuple[int, int]]
     ptz: PtzState | None
+    events_url: str | None = None   # the event service's address; None: the camera has none
 
     def handle(self, service: str, op: ET.Element, camera_now: datetime) -> str:
         name = op.tag.rpartition("}")[2]
@@ -61,8 +62,12 @@ class OnvifCamera:
 
     def _device_GetCapabilities(self, _op: ET.Element) -> str:
         ptz = f"<tt:PTZ><tt:XAddr>{self.base_url}/ptz_service</tt:XAddr></tt:PTZ>" if self.ptz else ""
+        events = (f"<tt:Events><tt:XAddr>{self.events_url}</tt:XAddr><tt:WSSubscriptionPolicySupport>false"
+                  f"</tt:WSSubscriptionPolicySupport><tt:WSPullPointSupport>true</tt:WSPullPointSupport>"
+                  f"<tt:WSPausableSubscriptionManagerInterfaceSupport>false"
+                  f"</tt:WSPausableSubscriptionManagerInterfaceSupport></tt:Events>") if self.events_url else ""
         return (f"<tds:GetCapabilitiesResponse><tds:Capabilities>"
-                f"<tt:Device><tt:XAddr>{self.base_url}/device_service</tt:XAddr></tt:Device>"
+                f"<tt:Device><tt:XAddr>{self.base_url}/device_service</tt:XAddr></tt:Device>{events}"
                 f"<tt:Media><tt:XAddr>{self.base_url}/media_service</tt:XAddr><tt:StreamingCapabilities>"
                 f"<tt:RTPMulticast>false</tt:RTPMulticast><tt:RTP_TCP>true</tt:RTP_TCP>"
                 f"<tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities></tt:Media>{ptz}"
