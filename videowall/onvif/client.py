@@ -73,6 +73,13 @@ class _CameraClockToken(UsernameToken):
         return super().apply(envelope, headers)
 
 
+def sign_envelope(envelope: Any, credentials: Credentials, camera_offset: dt.timedelta) -> None:
+    """Add WS-UsernameToken (PasswordDigest, Created on the camera's clock) to an lxml SOAP envelope; for the
+    event subscriptions (``onvif.events``), which send their own envelopes."""
+    register_secret(credentials.password)
+    _CameraClockToken(credentials.username, credentials.password, lambda: camera_offset).apply(envelope, {})
+
+
 class _PinnedAdapter(HTTPAdapter):
     """Accepts exactly the certificate with this SHA-256 fingerprint (an operator's explicit trust)."""
 
