@@ -41,6 +41,7 @@ class Station:
     recording: RecordingService | None = None   # created by ``recording_service``
     _recording_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _bookmarks: BookmarkStore | None = field(default=None, repr=False)
+    _events: object | None = field(default=None, repr=False)       # events.service.EventService
     _closed: bool = field(default=False, repr=False)
 
     @classmethod
@@ -85,7 +86,18 @@ class Station:
                                                 categories=lambda: self.settings.bookmark_categories)
             return self._bookmarks
 
+    def events(self):
+        """The station's events and alarms (``events.service.EventService``), created on first use."""
+        from videowall.events.service import EventService
+
+        with self._recording_lock:
+            if self._events is None:
+                self._events = EventService(self)
+            return self._events
+
     def close(self) -> None:
+        if self._events is not None:
+            self._events.close()
         # Under the lock: a worker still building the recording service finishes first, and none starts after.
         with self._recording_lock:
             self._closed = True

@@ -62,7 +62,12 @@ class CameraEvent:
     def merge_key(self) -> tuple:
         """Events with the same key within the debounce window are one (a flapping input, a storm)."""
         return (self.camera_id, self.kind, self.source, self.topic if self.kind is EventKind.OTHER else "",
-                self.active)
+                self.active, self.initial)
+
+    @property
+    def initial(self) -> bool:
+        """The camera's report of a state it already had when subscribed (no news: raises no alarm)."""
+        return self.data.get("operation") == "Initialized"
 
 
 @dataclass(frozen=True)

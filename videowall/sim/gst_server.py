@@ -251,7 +251,7 @@ def _start_onvif(args: argparse.Namespace, rtsp_port: int, password: str | None,
                                            events_url=site.events.events_url(camera))
     motion = {camera: _painter(camera, SUB_SIZE, None) for camera in args.motion_cameras & site.events.cameras}
     if motion:
-        site.events.watch_motion(lambda camera, t_s: motion[camera].box_at(t_s), SUB_SIZE[0], ticker.started)
+        site.events.watch_motion(set(motion), lambda camera, t_s: motion[camera].box_at(t_s), SUB_SIZE[0], ticker.started)
     xaddrs = [f"{base}/onvif/cam{camera}/device_service" for camera in site.cameras]
     discovery = serve_discovery(args.host, xaddrs)
     return f" {http.server_address[1]} {discovery.getsockname()[1]}"

@@ -112,14 +112,14 @@ class SimEvents:
             self._cond.notify_all()
         return message.seq
 
-    def watch_motion(self, box_at: Callable[[int, float], tuple[int, int, int]], width: int,
+    def watch_motion(self, cameras: set[int], box_at: Callable[[int, float], tuple[int, int, int]], width: int,
                      started: float) -> None:
-        """Motion events from the moving box (``box_at(camera, t_s)``), on one daemon thread for all cameras."""
+        """Motion events of ``cameras`` from their moving box (``box_at(camera, t_s)``), on one daemon thread."""
         def loop() -> None:
             moving: dict[int, bool] = {}
             while True:
                 t_s = time.monotonic() - started
-                for camera in sorted(self.cameras):
+                for camera in sorted(cameras & self.cameras):
                     x, _y, size = box_at(camera, t_s)
                     now_moving = x + size > width * 2 // 3
                     if moving.get(camera) != now_moving:

@@ -10,7 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage import schema_audit, schema_bookmarks, schema_onvif, schema_recordings, schema_views
+from videowall.storage import (
+    schema_audit, schema_bookmarks, schema_events, schema_onvif, schema_recordings, schema_views,
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(schema_views.VERSION, schema_views.DESCRIPTION, schema_views.STATEMENTS),
     Migration(schema_onvif.VERSION, schema_onvif.DESCRIPTION, schema_onvif.STATEMENTS),
     Migration(schema_bookmarks.VERSION, schema_bookmarks.DESCRIPTION, schema_bookmarks.STATEMENTS),
+    Migration(schema_events.VERSION, schema_events.DESCRIPTION, schema_events.STATEMENTS),
 )
 
 
