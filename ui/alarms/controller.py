@@ -56,7 +56,7 @@ class AlarmsController(QObject):
             self._timer.start()
             self.ready.emit()
 
-        self._call(self._open_service, begin)
+        self._call(lambda service: service, begin)     # the worker opens the service first
 
     def _open_service(self):
         service = self.station.events()
