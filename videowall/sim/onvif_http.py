@@ -61,6 +61,7 @@ def _fault(fault: SoapFault) -> bytes:
 class _Handler(BaseHTTPRequestHandler):
     server_version = "VideowallSimOnvif/1.0"
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True   # headers and body go out as two writes: Nagle + delayed ACK added 40 ms
     site: OnvifSite
 
     def log_message(self, *_args) -> None:  # quiet: stderr is the server's failure report
