@@ -11,6 +11,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
+from pathlib import Path
 
 from videowall.audit import AuditLog
 from videowall.events.model import (
@@ -20,7 +21,7 @@ from videowall.events.rules import AlarmRule
 from videowall.recording.timebase import from_us, to_us
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.storage.db import connection_lock, transaction
+from videowall.storage.db import connection_lock, open_database, transaction
 
 MAX_COMMENT_CHARS = 2000
 _EVENT_COLUMNS = "id, camera_id, kind, first_us, last_us, count, active, source, topic, origin, data"
@@ -163,6 +164,14 @@ class EventStore:
         with self._lock:
             return [_alarm(row) for row in self.conn.execute(sql, params).fetchall()]
 
+    def alarms_over(self, start_utc: datetime, end_utc: datetime, limit: int = 5000) -> list[Alarm]:
+        """Every alarm (any state) whose events overlap [start, end], oldest first (a shift's record)."""
+        with self._lock:
+            rows = self.conn.execute(f"SELECT {_ALARM_COLUMNS} FROM alarms WHERE last_us >= ? AND first_us <= ? "
+                                     f"ORDER BY first_us, id LIMIT ?",
+                                     (to_us(start_utc), to_us(end_utc), limit)).fetchall()
+        return [_alarm(row) for row in rows]
+
     def _alarm(self, conn: sqlite3.Connection, alarm_id: int) -> Alarm:
         row = conn.execute(f"SELECT {_ALARM_COLUMNS} FROM alarms WHERE id = ?", (alarm_id,)).fetchone()
         if row is None:
@@ -186,6 +195,15 @@ class EventStore:
                                                     "group": rule.group, "priority": rule.priority,
                                                     "show": rule.show.value, "debounce_s": rule.debounce_s},
                                actor=_who(by))
+
+
+def alarms_of_period(database: Path, start_utc: datetime, end_utc: datetime) -> list[Alarm]:
+    """The alarms of a period read from the station database at ``database`` (its own short connection)."""
+    conn = open_database(database)
+    try:
+        return EventStore(conn).alarms_over(start_utc, end_utc)
+    finally:
+        conn.close()
 
 
 def _who(by: str) -> str:

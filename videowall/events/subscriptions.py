@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 PULL_TIMEOUT_S = 20.0
 CLOSE_TIMEOUT_S = 2.0
+START_SPREAD_S = 0.02
 
 
 class SubscriptionState(enum.Enum):
@@ -102,26 +103,28 @@ class EventSubscriptions:
 
     async def _set_targets(self, targets: list[EventTarget]) -> None:
         wanted = {target.camera_id: target for target in targets}
-        for camera_id in list(self._tasks):
-            task = self._tasks[camera_id]
-            if wanted.get(camera_id) != getattr(task, "target", None):
-                await self._stop_task(camera_id)
-        for camera_id, target in wanted.items():
-            if camera_id not in self._tasks:
-                task = self._loop.create_task(self._follow(target), name=f"events-{camera_id}")
-                task.target = target  # type: ignore[attr-defined]
-                self._tasks[camera_id] = task
+        await self._stop_tasks([cid for cid, task in self._tasks.items()
+                                if wanted.get(cid) != getattr(task, "target", None)])
+        new = [target for camera_id, target in wanted.items() if camera_id not in self._tasks]
+        for order, target in enumerate(new):
+            # Spread the first subscriptions out: 100 cameras at once would arrive as one burst.
+            task = self._loop.create_task(self._follow(target, order * START_SPREAD_S),
+                                          name=f"events-{target.camera_id}")
+            task.target = target  # type: ignore[attr-defined]
+            self._tasks[target.camera_id] = task
 
-    async def _stop_task(self, camera_id: int) -> None:
-        task = self._tasks.pop(camera_id)
-        task.cancel()
-        await asyncio.gather(task, return_exceptions=True)
+    async def _stop_tasks(self, camera_ids: list[int]) -> None:
+        """Cancel these cameras' tasks together (each unsubscribes within CLOSE_TIMEOUT_S) and wait for them."""
+        tasks = [self._tasks.pop(camera_id) for camera_id in camera_ids]
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
         with self._status_lock:
-            self._statuses.pop(camera_id, None)
+            for camera_id in camera_ids:
+                self._statuses.pop(camera_id, None)
 
     async def _shutdown(self) -> None:
-        for camera_id in list(self._tasks):
-            await self._stop_task(camera_id)
+        await self._stop_tasks(list(self._tasks))
         for task in asyncio.all_tasks(self._loop) - {asyncio.current_task()}:
             task.cancel()
         await self._http.aclose()
@@ -134,10 +137,12 @@ class EventSubscriptions:
                 log.exception("periodic events job failed")
             await asyncio.sleep(period_s)
 
-    async def _follow(self, target: EventTarget) -> None:
+    async def _follow(self, target: EventTarget, initial_delay_s: float = 0.0) -> None:
         backoff = Backoff(self._backoff, self._clock)
         pinned = pinned_http_client() if target.pinned_sha256 else None
         try:
+            self._set_status(target.camera_id, SubscriptionState.CONNECTING)
+            await asyncio.sleep(initial_delay_s)
             while True:
                 error = await self._subscribe_once(target, pinned or self._http, backoff)
                 if error.kind is ErrorKind.NOT_FOUND:

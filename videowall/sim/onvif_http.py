@@ -148,9 +148,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128   # a station subscribing to 100 cameras connects to all of them at once
+
+
 def serve_http(host: str, port: int, site: OnvifSite) -> ThreadingHTTPServer:
     handler = type("OnvifHandler", (_Handler,), {"site": site})
-    server = ThreadingHTTPServer((host, port), handler)
+    server = _Server((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="onvif-http", daemon=True).start()
     return server
