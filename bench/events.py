@@ -132,6 +132,10 @@ def _threads() -> int:
     return len(os.listdir("/proc/self/task"))
 
 
+def _thread_names() -> list[str]:
+    return sorted(thread.name for thread in threading.enumerate())
+
+
 def idle_cost(cameras: int, seconds: float, data_dir: Path) -> dict:
     sim = SimulatorProcess(cameras=cameras, onvif=True, user=USER, password=PASSWORD, main_size=(640, 360),
                            fps=5, max_seconds=seconds * 3 + 300)
@@ -152,7 +156,7 @@ def idle_cost(cameras: int, seconds: float, data_dir: Path) -> dict:
         cpu0, t0 = process_cpu_s(os.getpid()), time.monotonic()
         time.sleep(seconds)
         subscribed = (process_cpu_s(os.getpid()) - cpu0) / (time.monotonic() - t0)
-        threads = _threads()
+        threads, names = _threads(), _thread_names()
         pulls = len([r for r in _requests(sim) if r[3] == "PullMessages"])
     finally:
         station.close()
@@ -160,7 +164,7 @@ def idle_cost(cameras: int, seconds: float, data_dir: Path) -> dict:
     return {"cameras": cameras, "window_s": seconds, "cpu_idle_before_pct": round(baseline * 100, 2),
             "cpu_subscribed_pct": round(subscribed * 100, 2),
             "cpu_added_pct": round((subscribed - baseline) * 100, 2),
-            "threads_before": before_threads, "threads_subscribed": threads,
+            "threads_before": before_threads, "threads_subscribed": threads, "python_threads": names,
             "pull_requests_logged": pulls}
 
 

@@ -25,6 +25,7 @@ CORE_COMMAND_MODULES = (
     "videowall.recording.cli",
     "videowall.bookmarks.cli",
     "videowall.activity.cli",
+    "videowall.events.cli",
 )
 
 Registrar = Callable[[argparse._SubParsersAction], None]

@@ -26,7 +26,7 @@ from videowall.runtime.errors import ErrorKind, VideowallError
 
 log = logging.getLogger(__name__)
 
-PULL_TIMEOUT_S = 20.0
+PULL_TIMEOUT_S = 30.0
 CLOSE_TIMEOUT_S = 2.0
 START_SPREAD_S = 0.02
 

@@ -38,7 +38,7 @@ CONNECT_TIMEOUT_S = 3.0
 CALL_TIMEOUT_S = 5.0
 MAX_REPLY_BYTES = 2 * 1024 * 1024     # 100 messages are ≈ 100 kB; more is a broken or hostile device
 MESSAGE_LIMIT = 100
-SUBSCRIPTION_S = 120                  # asked termination time; renewed at half of it
+SUBSCRIPTION_S = 300                  # asked termination time; renewed at half of it (a Renew costs a pull)
 _ACTIONS = {
     "CreatePullPointSubscription": f"{TEV}/EventPortType/CreatePullPointSubscriptionRequest",
     "PullMessages": f"{TEV}/PullPointSubscription/PullMessagesRequest",
