@@ -20,7 +20,7 @@ from videowall.events.model import CameraEvent, EventKind, Origin
 from videowall.events.topics import parse_notification
 from videowall.media.backoff import Backoff, BackoffPolicy
 from videowall.model.camera import Credentials
-from videowall.onvif.events import PullPointSession, new_http_client, pinned_http_client
+from videowall.onvif.events import PullPointSession, new_http_client
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
@@ -63,7 +63,6 @@ class EventSubscriptions:
         self._status_lock = threading.Lock()
         self._tasks: dict[int, asyncio.Task] = {}
         self._loop = asyncio.new_event_loop()
-        self._http = None
         self._ready = threading.Event()
         self._thread = threading.Thread(target=self._run, name="onvif-events", daemon=True)
         self._thread.start()
@@ -96,7 +95,6 @@ class EventSubscriptions:
     # -- the loop ---------------------------------------------------------------------------------
     def _run(self) -> None:
         asyncio.set_event_loop(self._loop)
-        self._http = new_http_client()
         self._ready.set()
         self._loop.run_forever()
         self._loop.close()
@@ -127,7 +125,6 @@ class EventSubscriptions:
         await self._stop_tasks(list(self._tasks))
         for task in asyncio.all_tasks(self._loop) - {asyncio.current_task()}:
             task.cancel()
-        await self._http.aclose()
 
     async def _periodic(self, period_s: float, job: Callable[[], None]) -> None:
         while True:
@@ -139,12 +136,12 @@ class EventSubscriptions:
 
     async def _follow(self, target: EventTarget, initial_delay_s: float = 0.0) -> None:
         backoff = Backoff(self._backoff, self._clock)
-        pinned = pinned_http_client() if target.pinned_sha256 else None
+        http = new_http_client(pinned=bool(target.pinned_sha256))
         try:
             self._set_status(target.camera_id, SubscriptionState.CONNECTING)
             await asyncio.sleep(initial_delay_s)
             while True:
-                error = await self._subscribe_once(target, pinned or self._http, backoff)
+                error = await self._subscribe_once(target, http, backoff)
                 if error.kind is ErrorKind.NOT_FOUND:
                     self._set_status(target.camera_id, SubscriptionState.NOT_SUPPORTED, error.user_message)
                     self._station_event(target.camera_id, error)
@@ -154,8 +151,7 @@ class EventSubscriptions:
                 self._station_event(target.camera_id, error)
                 await asyncio.sleep(delay)
         finally:
-            if pinned is not None:
-                await pinned.aclose()
+            await http.aclose()
 
     async def _subscribe_once(self, target: EventTarget, http, backoff: Backoff) -> VideowallError:
         """Subscribe and pull until something fails; returns why."""

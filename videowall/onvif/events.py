@@ -50,19 +50,20 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=Fals
                           huge_tree=False, remove_comments=True, remove_pis=True)
 
 
-def new_http_client() -> httpx.AsyncClient:
-    """The connection pool shared by every subscription without a pinned certificate (no environment proxy:
-    camera traffic must not leave through one)."""
-    return httpx.AsyncClient(trust_env=False, limits=httpx.Limits(max_connections=None,
-                                                                  max_keepalive_connections=None))
+def new_http_client(pinned: bool = False) -> httpx.AsyncClient:
+    """One camera's connection pool (no environment proxy: camera traffic must not leave through one).
 
-
-def pinned_http_client() -> httpx.AsyncClient:
-    """A pool for one camera whose certificate is pinned: no CA check here, the fingerprint is checked per reply."""
-    context = ssl.create_default_context()
-    context.check_hostname = False
-    context.verify_mode = ssl.CERT_NONE
-    return httpx.AsyncClient(trust_env=False, verify=context)
+    One pool per camera, not one shared: httpcore scans its whole pool on every request, and with 100
+    cameras' connections in one pool a pull cost 13.9 ms of CPU instead of 2.9 ms (measured here).
+    ``pinned``: the certificate is checked against the pinned fingerprint per reply instead of the CAs.
+    """
+    verify: ssl.SSLContext | bool = True
+    if pinned:
+        verify = ssl.create_default_context()
+        verify.check_hostname = False
+        verify.verify_mode = ssl.CERT_NONE
+    return httpx.AsyncClient(trust_env=False, verify=verify,
+                             limits=httpx.Limits(max_connections=2, max_keepalive_connections=1))
 
 
 class PullPointSession:
