@@ -4,7 +4,9 @@
    through subscriptions → alarm engine → SQLite → queued signal → table model). "On the wire" is when the
    simulator built the PullMessages reply carrying the event (epoch ns, same machine clock). Baseline in the
    same run: the same events read by a bare PullPointSession loop (wire → parsed, no engine, DB or Qt).
-2. Idle cost: N cameras subscribed (long-poll PullMessages), CPU of this process in % of one core and its
+2. A storm (1,000 events a second from one camera for 3 s): gaps between the ticks of a 10 ms GUI timer
+   during it against the same gaps just before it, and the storm shown as one alarm counting every event.
+3. Idle cost: N cameras subscribed (long-poll PullMessages), CPU of this process in % of one core and its
    thread count, against the same process idle before subscribing.
 
     .venv/bin/python -m bench.events [--events 30] [--cameras 100] [--idle-seconds 30]
@@ -28,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VIDEOWALL_KEYRING", "memory")
 
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+
 from bench.measure import percentile, process_cpu_s  # noqa: E402
 from ui.alarms.controller import AlarmsController  # noqa: E402
 from ui.alarms.panel import AlarmsPanel  # noqa: E402
@@ -42,6 +46,8 @@ from videowall.sim.simulator import SimulatorProcess  # noqa: E402
 from videowall.station import Station  # noqa: E402
 
 USER, PASSWORD = "bench", "bench-pw-123"
+STORM_PER_S, STORM_S = 1000, 3
+TICK_MS = 10
 
 
 def _summary(values: list[float]) -> dict:
@@ -121,11 +127,46 @@ def alarm_row_latency(sim: SimulatorProcess, events: int, data_dir: Path) -> lis
             seqs[source] = sim.send_event(1, "input", input=source)
             _wait(lambda s=source: s in row_ns, "the alarm row", app=app)
         sent = sim.events_sent()
+        calm = _gui_gaps_ms(STORM_S)
+        sim.send_event(1, "storm", count=int(STORM_PER_S * STORM_S), per_s=STORM_PER_S)
+        storm = _gui_gaps_ms(STORM_S)
+        storm_alarm = _wait(lambda: next((a for a in controller.service.store.alarms()
+                                          if a.source == "storm" and a.count == STORM_PER_S * STORM_S // 2), None),
+                            "the storm's alarm with every event counted", app=app)
+        storm_rows = sum(1 for row in range(panel.model.rowCount()) if panel.model.alarm(row).source == "storm")
     finally:
         controller.close()
         panel.close()
         station.close()
-    return [(row_ns[source] - sent[seq]) / 1e6 for source, seq in seqs.items()]
+    gui = {"storm_events_per_s": STORM_PER_S, "storm_s": STORM_S, "gui_tick_gap_calm": _gap_summary(calm),
+           "gui_tick_gap_storm": _gap_summary(storm), "storm_alarm_count": storm_alarm.count,
+           "storm_alarm_rows": storm_rows}
+    return [(row_ns[source] - sent[seq]) / 1e6 for source, seq in seqs.items()], gui
+
+
+def _gui_gaps_ms(seconds: float) -> list[float]:
+    """Gaps between the ticks of a 10 ms GUI timer while the event loop runs for ``seconds``."""
+    gaps, last = [], [time.monotonic()]
+
+    def tick() -> None:
+        now = time.monotonic()
+        gaps.append((now - last[0]) * 1000)
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(TICK_MS)
+    timer.timeout.connect(tick)
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return gaps
+
+
+def _gap_summary(gaps: list[float]) -> dict:
+    return {"p50_ms": round(percentile(gaps, 50) or -1, 1), "p95_ms": round(percentile(gaps, 95) or -1, 1),
+            "max_ms": round(max(gaps), 1) if gaps else -1}
 
 
 def _threads() -> int:
@@ -180,14 +221,14 @@ def run(events: int, cameras: int, idle_seconds: float) -> dict:
         sim.start()
         try:
             baseline = bare_pull_latency(sim, events)
-            product = alarm_row_latency(sim, events, Path(tmp) / "latency")
+            product, storm = alarm_row_latency(sim, events, Path(tmp) / "latency")
         finally:
             sim.stop()
         idle = idle_cost(cameras, idle_seconds, Path(tmp) / "idle")
     base, full = _summary(baseline), _summary(product)
     return {"wire_to_parsed_bare": base, "wire_to_alarm_row": full,
             "ratio_p50": round(full["p50_ms"] / base["p50_ms"], 2) if base["p50_ms"] > 0 else None,
-            "idle": idle}
+            "storm": storm, "idle": idle}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,6 +21,7 @@ from videowall.runtime.errors import ErrorKind, VideowallError
 
 log = logging.getLogger(__name__)
 STATUS_POLL_MS = 2000
+UPDATE_MS = 100
 
 Done = Callable[[Any], None]
 Failed = Callable[[VideowallError], None]
@@ -42,7 +43,15 @@ class AlarmsController(QObject):
         self._statuses: dict = {}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="alarms")
         self._finished.connect(self._on_self_finished, Qt.ConnectionType.QueuedConnection)
-        self._from_engine.connect(self.alarms_changed, Qt.ConnectionType.QueuedConnection)
+        self._from_engine.connect(self._on_self_from_engine, Qt.ConnectionType.QueuedConnection)
+        # A storm changes its alarm with every batch: a new alarm is shown at once, further changes of
+        # alarms already shown at most every UPDATE_MS, all that changed meanwhile together.
+        self._held: dict[int, Alarm] = {}
+        self._held_raised: set[int] = set()
+        self._throttle = QTimer(self)
+        self._throttle.setSingleShot(True)
+        self._throttle.setInterval(UPDATE_MS)
+        self._throttle.timeout.connect(self._on_throttle_timeout)
         self._timer = QTimer(self)
         self._timer.setInterval(STATUS_POLL_MS)
         self._timer.timeout.connect(self._on_timer_timeout)
@@ -87,6 +96,7 @@ class AlarmsController(QObject):
     def close(self) -> None:
         self._closed = True
         self._timer.stop()
+        self._throttle.stop()
         self._worker.shutdown(wait=False, cancel_futures=True)
 
     # -- internals --------------------------------------------------------------------------------
@@ -124,6 +134,20 @@ class AlarmsController(QObject):
             self._from_engine.emit(alarms, raised)
         except RuntimeError:
             pass
+
+    def _on_self_from_engine(self, alarms: list[Alarm], raised: set[int]) -> None:
+        self._held.update((alarm.id, alarm) for alarm in alarms)
+        self._held_raised |= raised
+        if raised or not self._throttle.isActive():
+            self._on_throttle_timeout()
+
+    def _on_throttle_timeout(self) -> None:
+        if not self._held:
+            return
+        alarms, raised = list(self._held.values()), self._held_raised
+        self._held, self._held_raised = {}, set()
+        self._throttle.start()
+        self.alarms_changed.emit(alarms, raised)
 
     def _on_self_finished(self, callbacks, result, err: VideowallError | None) -> None:
         done, error = callbacks

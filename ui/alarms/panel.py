@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -39,7 +39,7 @@ class AlarmsPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)   # measuring every cell per update is slow
         self.table.verticalHeader().hide()
         self.table.doubleClicked.connect(lambda _index: self.show_camera())
         self.show_closed = QCheckBox(tr("Show closed"))
@@ -127,6 +127,7 @@ class AlarmsPanel(QWidget):
     def _show_all(self, alarms: list[Alarm]) -> None:
         selected = self.selected_alarm()
         self.model.set_alarms(alarms)
+        self.table.resizeColumnsToContents()
         if selected is not None:
             self.select_alarm(selected.id)
         self._update_buttons()

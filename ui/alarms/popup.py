@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 
 from ui.alarms.panel import POPUP_MONITOR, POPUP_OFF
@@ -51,6 +51,7 @@ class AlarmPopup(QObject):
             self.monitor = WallWindow(station.supervisor, [None] * MONITOR_TILES,
                                       ZoneInfo(station.settings.timezone), rows=2, cols=2)
             self.monitor.setWindowTitle(tr("videowall — alarm monitor"))
+            self.monitor.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)  # closing the main window quits
             self.monitor.resize(960, 540)
         index = self._next_monitor_tile
         self._next_monitor_tile = (index + 1) % MONITOR_TILES
