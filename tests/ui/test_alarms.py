@@ -118,7 +118,7 @@ def test_the_alarm_monitor_takes_the_camera_when_chosen(qtbot, alarms_ui, alarm_
 def test_a_camera_without_events_is_named_and_the_search_finds_events(qtbot, alarms_ui, alarm_sim):
     _window, ui, ids = alarms_ui
     qtbot.waitUntil(lambda: "Kamera 3" in ui.panel.status.text(), timeout=10_000)
-    assert "does not support ONVIF events" in ui.panel.status.text()
+    assert "the camera does not support ONVIF events" in ui.panel.status.text()
     alarm_sim.send_event(2, "input", input="5")
     qtbot.waitUntil(lambda: _row(ui, EventKind.DIGITAL_INPUT, ids[1]) is not None, timeout=15_000)
     search = ui.search

@@ -138,14 +138,23 @@ class AlarmsPanel(QWidget):
 
     def _on_controller_alarms_changed(self, alarms: list[Alarm], _raised: set[int]) -> None:
         selected = self.selected_alarm()
+        rows = self.model.rowCount()
         self.model.merge(alarms)
+        if self.model.rowCount() != rows:
+            self.table.resizeColumnsToContents()
         if selected is not None:
             self.select_alarm(selected.id)
         self._update_buttons()
 
     def _on_controller_statuses_changed(self, statuses: dict) -> None:
-        problems = [f"{camera_text(cid, self._names)}: {status.message}" for cid, status in sorted(statuses.items())
-                    if status.state in (SubscriptionState.NOT_SUPPORTED, SubscriptionState.RETRYING)]
+        problems = []
+        for camera_id, status in sorted(statuses.items()):
+            name = camera_text(camera_id, self._names)
+            if status.state is SubscriptionState.NOT_SUPPORTED:
+                problems.append(tr("%1: the camera does not support ONVIF events.").replace("%1", name))
+            elif status.state is SubscriptionState.RETRYING:
+                problems.append(tr("%1: events interrupted, reconnecting (%2)").replace("%1", name)
+                                .replace("%2", status.message))
         self.status.setText("\n".join(problems))
 
     def _update_buttons(self) -> None:

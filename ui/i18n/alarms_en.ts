@@ -52,5 +52,7 @@
     <message><source>tile </source><translation>tile </translation></message>
     <message><source>video loss</source><translation>video loss</translation></message>
     <message><source>videowall — alarm monitor</source><translation>videowall — alarm monitor</translation></message>
+    <message><source>%1: the camera does not support ONVIF events.</source><translation>%1: the camera does not support ONVIF events.</translation></message>
+    <message><source>%1: events interrupted, reconnecting (%2)</source><translation>%1: events interrupted, reconnecting (%2)</translation></message>
 </context>
 </TS>

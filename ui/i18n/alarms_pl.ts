@@ -52,5 +52,7 @@
     <message><source>tile </source><translation>kafelek </translation></message>
     <message><source>video loss</source><translation>utrata obrazu</translation></message>
     <message><source>videowall — alarm monitor</source><translation>videowall — monitor alarmowy</translation></message>
+    <message><source>%1: the camera does not support ONVIF events.</source><translation>%1: kamera nie obsługuje zdarzeń ONVIF.</translation></message>
+    <message><source>%1: events interrupted, reconnecting (%2)</source><translation>%1: zdarzenia przerwane, ponowne łączenie (%2)</translation></message>
 </context>
 </TS>
