@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from datetime import datetime
 
@@ -29,6 +30,7 @@ QUEUE_SIZE = 2000
 BATCH_SIZE = 500
 MAX_OVERFLOW_KEYS = 10_000
 WAKE_S = 0.5
+BATCH_LINGER_S = 0.02    # a storm's events a few ms apart go in one transaction, not one each
 AlarmListener = Callable[[list[Alarm], set[int]], None]    # (changed alarms, ids of the newly raised)
 
 
@@ -95,9 +97,10 @@ class AlarmEngine:
                 batch.append(self._queue.get(timeout=WAKE_S))   # the wake-up also collects a late overflow
             except queue.Empty:
                 pass
+            linger_until = time.monotonic() + BATCH_LINGER_S
             while batch and len(batch) < BATCH_SIZE:
                 try:
-                    batch.append(self._queue.get_nowait())
+                    batch.append(self._queue.get(timeout=max(0.0, linger_until - time.monotonic())))
                 except queue.Empty:
                     break
             with self._overflow_lock:
