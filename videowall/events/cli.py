@@ -97,7 +97,7 @@ def _set_rule(args: argparse.Namespace) -> int:
                          camera_id, args.group.strip() if args.group else None)
         store.save_rule(rule, by=current_operator())
     print(f"Rule saved: {_rule_line(rule, args.camera or args.group or 'all cameras')}")
-    print("A running station applies it when it next starts its alarms.")
+    print("A running station applies it within 10 seconds.")
     return 0
 
 

@@ -24,6 +24,7 @@ from videowall.storage.db import open_database
 
 log = logging.getLogger(__name__)
 STATION_POLL_S = 1.0
+RULES_RELOAD_S = 10.0
 
 
 class EventService:
@@ -37,6 +38,7 @@ class EventService:
         self.watch = StationWatch(station.supervisor, self.cameras.list, lambda: station.recording,
                                   AuditLog(self.conn, clock), self.engine.submit, clock)
         self.subscriptions.every(STATION_POLL_S, self.watch.poll)
+        self.subscriptions.every(RULES_RELOAD_S, self.engine.reload_rules)   # rules set by the command line
 
     def add_listener(self, listener: AlarmListener) -> None:
         """``listener(changed alarms, ids newly raised)``, called on the engine's thread."""
