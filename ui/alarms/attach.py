@@ -16,6 +16,7 @@ from ui.alarms.search_panel import EventSearchPanel
 from ui.alarms.texts import camera_text, kind_text, tr
 from videowall.bookmarks.model import MAX_ROLL_S
 from videowall.events.model import Alarm
+from videowall.runtime.errors import VideowallError
 
 
 @dataclass
@@ -55,7 +56,7 @@ def bookmark_alarm(bookmarks, alarm: Alarm, parent=None) -> None:
     names = {camera.id: camera.name for camera in station.cameras.list()}
     try:
         place = station.cameras.get(alarm.camera_id).location
-    except Exception:  # noqa: BLE001 — a removed camera: the bookmark is still made, without a place
+    except VideowallError:     # a removed camera: the bookmark is still made, without a place
         place = ""
     span_s = (alarm.last_utc - alarm.first_utc).total_seconds()
     description = (tr("Alarm %1: %2 on %3, %4 events").replace("%1", str(alarm.id))

@@ -47,7 +47,7 @@ DEFAULT_RULES: dict[EventKind, AlarmRule] = {rule.kind: rule for rule in (
     AlarmRule(EventKind.EXPORT_FAILED, 3, Show.NONE, "chime"),
     AlarmRule(EventKind.MOTION, 4, Show.NONE, ""),
     AlarmRule(EventKind.STREAM_RESTORED, 0),
-    AlarmRule(EventKind.EVENTS_UNAVAILABLE, 0),
+    AlarmRule(EventKind.EVENTS_UNAVAILABLE, 0, debounce_s=600),   # one row per outage, not one per retry
     AlarmRule(EventKind.OTHER, 0),
 )}
 
