@@ -85,8 +85,9 @@ def test_a_camera_without_events_is_not_supported_and_the_rest_go_on(service, ev
     status = service.subscriptions.status(4)
     assert status.state is SubscriptionState.NOT_SUPPORTED
     assert "does not support ONVIF events" in status.message
-    noted = service.store.search_events(EventFilter(camera_id=4, kind=EventKind.EVENTS_UNAVAILABLE))
-    assert noted and noted[0].origin is Origin.STATION
+    noted = wait_for(lambda: service.store.search_events(EventFilter(camera_id=4, kind=EventKind.EVENTS_UNAVAILABLE)),
+                     "the station's note that camera 4 has no events")
+    assert noted[0].origin is Origin.STATION
     events_sim.send_event(2, "video_loss")
     assert _alarm(service, 2, EventKind.VIDEO_LOSS).priority == 1
 

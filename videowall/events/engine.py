@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -112,8 +113,8 @@ class AlarmEngine:
     def _handle_safely(self, batch: list[CameraEvent], overflow: list[tuple[CameraEvent, int, datetime]]) -> None:
         try:
             changed, raised = self._handle(batch, overflow)
-        except VideowallError as err:      # a full or locked database: the events are lost, the wall goes on
-            log.error("events not stored: %s", err.user_message)
+        except (VideowallError, sqlite3.Error) as err:   # a full or locked database: lost, the wall goes on
+            log.error("%d events not stored: %s", len(batch) + len(overflow), getattr(err, "user_message", err))
             return
         alarms = self.store.alarms_by_id(changed)
         for listener in list(self._listeners):
@@ -133,14 +134,20 @@ class AlarmEngine:
         changed: set[int] = set()
         raised: set[int] = set()
         groups: dict[int, str] = {}
-        for event, count, last in runs.values():
-            rule = rule_for(self._rules, event.kind, event.camera_id, self._group(event.camera_id, groups))
-            self._store_event(event, count, last, rule)
-            if rule.raises_alarm and event.active is not False and not event.initial:
-                alarm_id, new = self.store.merge_alarm(event, rule, count, last)
-                changed.add(alarm_id)
-                if new:
-                    raised.add(alarm_id)
+        open_events = dict(self._open_events)      # restored if the transaction fails
+        try:
+            with self.store.batch():
+                for event, count, last in runs.values():
+                    rule = rule_for(self._rules, event.kind, event.camera_id, self._group(event.camera_id, groups))
+                    self._store_event(event, count, last, rule)
+                    if rule.raises_alarm and event.active is not False and not event.initial:
+                        alarm_id, new = self.store.merge_alarm(event, rule, count, last)
+                        changed.add(alarm_id)
+                        if new:
+                            raised.add(alarm_id)
+        except BaseException:
+            self._open_events = open_events        # rows of a rolled-back batch do not exist
+            raise
         return changed, raised
 
     def _store_event(self, event: CameraEvent, count: int, last: datetime, rule: AlarmRule) -> None:

@@ -38,6 +38,10 @@ class EventStore:
         self._lock = connection_lock(conn)
 
     # -- events (written by the alarm engine only) --------------------------------------------------
+    def batch(self):
+        """One transaction around a batch of writes (one commit, one fsync, for hundreds of events)."""
+        return transaction(self.conn)
+
     def insert_event(self, event: CameraEvent, count: int = 1, last_utc: datetime | None = None) -> int:
         at_us = to_us(event.at_utc)
         last_us = max(at_us, to_us(last_utc)) if last_utc is not None else at_us
