@@ -55,6 +55,7 @@ class Station:
     _recording_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _bookmarks: BookmarkStore | None = field(default=None, repr=False)
     _signing_keys: SigningKeyStore | None = field(default=None, repr=False)
+    _events: object | None = field(default=None, repr=False)       # events.service.EventService
     _closed: bool = field(default=False, repr=False)
 
     @classmethod
@@ -145,8 +146,18 @@ class Station:
         from videowall.onvif.saved import ptz_device_factory   # zeep: only where PTZ is used
 
         return ptz_device_factory(self.data_dir, self.secrets)
+    def events(self):
+        """The station's events and alarms (``events.service.EventService``), created on first use."""
+        from videowall.events.service import EventService
+
+        with self._recording_lock:
+            if self._events is None:
+                self._events = EventService(self)
+            return self._events
 
     def close(self) -> None:
+        if self._events is not None:
+            self._events.close()
         # Under the lock: a worker still building the recording service finishes first, and none starts after.
         with self._recording_lock:
             self._closed = True

@@ -11,9 +11,9 @@ Names compare ignoring letter case on both: SQLite's NOCASE, PostgreSQL's ``noca
 from __future__ import annotations
 
 from sqlalchemy import (BigInteger, CheckConstraint, Column, Float, ForeignKey, Identity, Index, MetaData,
-                        PrimaryKeyConstraint, Table, Text, UniqueConstraint, text)
+                        PrimaryKeyConstraint, Table, Text, UniqueConstraint, func, literal, text)
 
-BASELINE_VERSION = 7
+BASELINE_VERSION = 8
 NOCASE = "nocase"
 
 metadata = MetaData()
@@ -219,3 +219,64 @@ legacy_camera_secrets = Table(
     "legacy_camera_secrets", metadata,
     Column("camera_id", BigInteger, primary_key=True, autoincrement=False),
 )
+
+events = Table(
+    "events", metadata,
+    _id(),
+    Column("camera_id", BigInteger),
+    _text("kind"),
+    Column("origin", Text, CheckConstraint("origin IN ('camera', 'station')"), nullable=False),
+    Column("active", BigInteger, CheckConstraint("active IN (0, 1)")),
+    _text("source", ""),
+    _text("topic", ""),
+    Column("first_us", BigInteger, nullable=False),
+    Column("last_us", BigInteger, nullable=False),
+    Column("count", BigInteger, CheckConstraint("count >= 1"), nullable=False, server_default=text("1")),
+    _text("data", "{}"),
+    CheckConstraint("last_us >= first_us"),
+)
+Index("events_by_camera", events.c.camera_id, events.c.first_us)
+Index("events_by_time", events.c.first_us)
+Index("events_by_kind", events.c.kind, events.c.first_us)
+
+_SHOW = "show IN ('none', 'tile', 'monitor')"
+
+alarms = Table(
+    "alarms", metadata,
+    _id(),
+    Column("camera_id", BigInteger),
+    _text("kind"),
+    _text("source", ""),
+    Column("priority", BigInteger, CheckConstraint("priority BETWEEN 1 AND 5"), nullable=False),
+    Column("state", Text, CheckConstraint("state IN ('new', 'acknowledged', 'closed')"), nullable=False,
+           server_default=text("'new'")),
+    Column("first_us", BigInteger, nullable=False),
+    Column("last_us", BigInteger, nullable=False),
+    Column("count", BigInteger, CheckConstraint("count >= 1"), nullable=False, server_default=text("1")),
+    _text("sound", ""),
+    Column("show", Text, CheckConstraint(_SHOW), nullable=False, server_default=text("'none'")),
+    _text("acknowledged_by", ""),
+    Column("acknowledged_us", BigInteger),
+    _text("closed_by", ""),
+    Column("closed_us", BigInteger),
+    _text("comment", ""),
+    CheckConstraint("last_us >= first_us"),
+    CheckConstraint("state != 'closed' OR (comment != '' AND closed_by != '' AND closed_us IS NOT NULL)"),
+)
+Index("alarms_by_state", alarms.c.state, alarms.c.last_us)
+Index("alarms_by_camera", alarms.c.camera_id, alarms.c.first_us)
+
+alarm_rules = Table(
+    "alarm_rules", metadata,
+    _id(),
+    Column("camera_id", BigInteger),
+    _text("grp", nullable=True),
+    _text("kind"),
+    Column("priority", BigInteger, CheckConstraint("priority BETWEEN 0 AND 5"), nullable=False),
+    _text("sound", ""),
+    Column("show", Text, CheckConstraint(_SHOW), nullable=False, server_default=text("'none'")),
+    Column("debounce_s", Float, CheckConstraint("debounce_s >= 0"), nullable=False, server_default=text("30")),
+    CheckConstraint("camera_id IS NULL OR grp IS NULL"),
+)
+Index("alarm_rules_unique", func.coalesce(alarm_rules.c.camera_id, literal(0, BigInteger)),
+      func.coalesce(alarm_rules.c.grp, literal("", Text)), alarm_rules.c.kind, unique=True)
