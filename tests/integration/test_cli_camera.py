@@ -338,7 +338,7 @@ def test_an_old_shared_entry_goes_to_one_upgraded_data_dir_and_the_other_is_told
     for data in dirs:   # two data dirs of the old version, each with a camera 1 that has credentials
         conn = open_database(data / "videowall.sqlite3", migrations=MIGRATIONS[:6])
         conn.execute("INSERT INTO cameras (name, main_url, has_credentials, created_utc, updated_utc)"
-                     " VALUES ('Gate', ?, 1, 't', 't')", (URL,))
+                     " VALUES ('Gate', :url, 1, 't', 't')", {"url": URL})
         conn.close()
     legacy = subprocess.run([sys.executable, "-c", WRITE_LEGACY, "1", "op"], input=old_password,
                             capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=TIMEOUT_S)
