@@ -18,6 +18,7 @@ class ErrorKind(enum.Enum):
     NO_KEYRING = "no_keyring"
     SIMULATOR_ERROR = "simulator_error"
     INTERNAL = "internal"
+    PERMISSION_DENIED = "permission_denied"
 
 
 class VideowallError(Exception):

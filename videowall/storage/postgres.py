@@ -17,7 +17,7 @@ from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage import postgres_schema
 from videowall.storage.database import Database, reason
 from videowall.storage.migrations import MIGRATIONS, Migration, latest_version
-from videowall.storage.schema import BASELINE_VERSION, metadata
+from videowall.storage.schema import BASELINE_VERSION, baseline_tables, metadata
 
 CONNECT_TIMEOUT_S = 10
 TLS_OPTIONS = ("sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl")
@@ -123,7 +123,7 @@ def _create(db: Database) -> None:
     for statement in postgres_schema.BEFORE_TABLES:
         db.run_raw(statement)
     with db.lock:
-        metadata.create_all(db.connection)
+        metadata.create_all(db.connection, tables=baseline_tables())
     for statement in postgres_schema.AFTER_TABLES:
         db.run_raw(statement)
     db.execute(f"INSERT INTO {postgres_schema.VERSION_TABLE} (singleton, version) VALUES (1, :version)",

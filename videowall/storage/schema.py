@@ -1,7 +1,9 @@
-"""The whole schema at ``BASELINE_VERSION``, described once for SQLAlchemy.
+"""The whole schema, described once for SQLAlchemy.
 
-A PostgreSQL deployment is created from these tables; an SQLite file reaches the same tables through the
-shipped migrations (``migrations.MIGRATIONS``), and tests/unit/test_schema_parity.py checks the two agree.
+A PostgreSQL deployment is created from the tables of ``BASELINE_VERSION``, then brought up to date by the
+migrations after it (plain SQL for both engines; a table they create says so with ``info={"since": N}``);
+an SQLite file reaches the same tables through the shipped migrations (``migrations.MIGRATIONS``), and
+tests/unit/test_schema_parity.py checks the two agree.
 Integers are BIGINT (SQLite's INTEGER is 64-bit, PostgreSQL's is not: microsecond times need 64);
 flags stay 0/1 integers with the same CHECKs, so queries and parameters are the same on both engines.
 Names compare ignoring letter case on both: SQLite's NOCASE, PostgreSQL's ``nocase`` ICU collation
@@ -280,3 +282,30 @@ alarm_rules = Table(
 )
 Index("alarm_rules_unique", func.coalesce(alarm_rules.c.camera_id, literal(0, BigInteger)),
       func.coalesce(alarm_rules.c.grp, literal("", Text)), alarm_rules.c.kind, unique=True)
+
+users = Table(
+    "users", metadata,
+    Column("login", Text, primary_key=True),
+    Column("full_name", Text, CheckConstraint("full_name != ''"), nullable=False),
+    Column("role", Text, CheckConstraint("role IN ('operator', 'supervisor', 'police', 'administrator')"),
+           nullable=False),
+    _text("password_hash"),
+    Column("failed_logins", BigInteger, nullable=False, server_default=text("0")),
+    _text("locked_utc", nullable=True),
+    _text("created_utc"),
+    _text("updated_utc"),
+    info={"since": 9},
+)
+
+user_groups = Table(
+    "user_groups", metadata,
+    Column("login", Text, ForeignKey("users.login", ondelete="CASCADE"), nullable=False),
+    Column("grp", Text, nullable=False),
+    PrimaryKeyConstraint("login", "grp"),
+    info={"since": 9},
+)
+
+
+def baseline_tables() -> list[Table]:
+    """The tables a new PostgreSQL deployment is created with, before the later migrations run."""
+    return [table for table in metadata.sorted_tables if table.info.get("since", 0) <= BASELINE_VERSION]
