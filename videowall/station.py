@@ -16,6 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from videowall.access.roles import Permission
+from videowall.access.session import Session
+from videowall.access.users import UserStore
 from videowall.audit import AuditLog
 from videowall.bookmarks.identity import current_operator
 from videowall.bookmarks.store import BookmarkStore
@@ -51,6 +54,8 @@ class Station:
     supervisor: StreamSupervisor
     warnings: list[VideowallError]
     views: ViewStore | None = None      # named wall views (layout + cameras); set by ``open``
+    users: UserStore | None = None      # the people who log in; set by ``open``
+    session: Session | None = None      # who is logged in (``login``); None: nobody, or a site without users
     recording: RecordingService | None = None   # created by ``recording_service``
     _recording_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _bookmarks: BookmarkStore | None = field(default=None, repr=False)
@@ -70,7 +75,7 @@ class Station:
                                       options=StreamOptions(backoff_cap_s=settings.reconnect_max_backoff_s),
                                       max_live_decoders=settings.max_live_decoders,
                                       max_warm_sessions=settings.max_warm_sessions)
-        return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn))
+        return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn), users=UserStore(conn))
 
     def recording_service(self, recorder_config: RecorderConfig | None = None) -> RecordingService:
         """The station's recorder (riding on the supervisor's sessions), created on first use, not started.
@@ -89,8 +94,39 @@ class Station:
 
     @property
     def operator(self) -> str:
-        """Who is logged in to this workstation: the operator named on bookmarks, holds and audit entries."""
-        return current_operator()
+        """Who is logged in to this workstation: the operator named on bookmarks, holds and audit entries.
+
+        The logged-in person and role; on a site without users, the OS login name as before."""
+        return self.session.operator if self.session is not None else current_operator()
+
+    def login(self, login: str, password: str) -> Session:
+        """Log a person in (at start, or at shift change: the wall keeps running). AUTH_FAILED if refused."""
+        session = self.users.login(login, password)
+        with self.audit() as log:
+            log.append("user.login", {"login": session.login, "role": session.role.value}, actor=session.operator)
+        self.session = session
+        return session
+
+    def lock(self) -> None:
+        """Nobody is logged in any more (the wall keeps running; actions wait for the next login)."""
+        if self.session is not None:
+            with self.audit() as log:
+                log.append("user.logout", {"login": self.session.login}, actor=self.session.operator)
+        self.session = None
+
+    def require(self, permission: Permission, camera_ids: tuple[int, ...] = ()) -> None:
+        """PERMISSION_DENIED, saying why, unless the person logged in may ``permission`` on these cameras.
+
+        A site without users allows everything, as before users existed."""
+        if self.session is None:
+            if self.users is not None and self.users.any():
+                raise VideowallError(ErrorKind.PERMISSION_DENIED,
+                                     f"Log in first: nobody is logged in at this station to {permission.value}.")
+            return
+        if not camera_ids:
+            self.session.require(permission)
+        for camera_id in camera_ids:
+            self.session.require(permission, self.cameras.get(camera_id))
 
     def bookmarks(self) -> BookmarkStore:
         """The station's bookmarks, on the recording index (created on first use; recording is not started)."""
@@ -98,7 +134,8 @@ class Station:
             if self._bookmarks is None:
                 service = self.recording_service()
                 self._bookmarks = BookmarkStore(service.store, service.holds,
-                                                categories=lambda: self.settings.bookmark_categories)
+                                                categories=lambda: self.settings.bookmark_categories,
+                                                guard=self.require)
             return self._bookmarks
 
     @property

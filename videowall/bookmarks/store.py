@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime, timezone
 from typing import Any
 
+from videowall.access.roles import Permission
 from videowall.bookmarks import queries
 from videowall.bookmarks import validation as check
 from videowall.model.bookmark import (CREATED, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, EDITABLE_FIELDS, EDITED,
@@ -42,9 +43,13 @@ class BookmarkStore:
     """Any thread; every call takes the recording store's lock. Runs its SQL on the calling thread."""
 
     def __init__(self, store: RecordingStore, holds: HoldStore, clock: Clock = SYSTEM_CLOCK,
-                 categories: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None) -> None:
+                 categories: tuple[str, ...] | Callable[[], tuple[str, ...]] | None = None,
+                 guard: Callable[[Permission, tuple[int, ...]], None] | None = None) -> None:
         """``categories``: the station's list (or what returns its current one); a bookmark's category must
-        come from it when set or changed, while one that left the list stays on older bookmarks. None: any."""
+        come from it when set or changed, while one that left the list stays on older bookmarks. None: any.
+        ``guard``: raises PERMISSION_DENIED unless the person acting may do this on these cameras
+        (``Station.require``); None: no checks (a store used by the system itself)."""
+        self._guard = guard or (lambda _permission, _cameras: None)
         self._store = store
         self._holds = holds
         self._clock = clock
@@ -67,6 +72,7 @@ class BookmarkStore:
                                          ("case_number", case_number), ("result", result))}}
         cameras = check.camera_ids(camera_ids)
         who = check.operator(operator)
+        self._guard(Permission.BOOKMARK, cameras)
         now = self._now()
         with self._store.locked_transaction() as conn:
             _require_cameras(conn, cameras)
@@ -97,6 +103,7 @@ class BookmarkStore:
         who = check.operator(edited_by, "The person editing")
         with self._store.locked_transaction() as conn:
             current = self._get(conn, bookmark_id)
+            self._guard(Permission.BOOKMARK, current.camera_ids)
             if expected_revision is not None and current.revision != expected_revision:
                 raise check.invalid(f"Bookmark {bookmark_id} was changed meanwhile (now revision {current.revision},"
                                     f" you edited revision {expected_revision}). Reload it and edit again.")
@@ -105,6 +112,8 @@ class BookmarkStore:
             new = self._changed_values(conn, current, changes)
             if not new:
                 return current
+            if "camera_ids" in new:
+                self._guard(Permission.BOOKMARK, new["camera_ids"])
             diff = {name: (_json(getattr(current, name)), _json(value)) for name, value in new.items()}
             if current.evidence:
                 diff.update(self._keep_held(conn, current, new, who))
@@ -125,6 +134,7 @@ class BookmarkStore:
         why = check.reason(reason, "The reason for marking as evidence")
         with self._store.locked_transaction() as conn:
             current = self._get(conn, bookmark_id)
+            self._guard(Permission.LEGAL_HOLD, current.camera_ids)
             if current.withdrawn:
                 raise check.invalid(f"Bookmark {bookmark_id} was withdrawn; restore it before marking it as "
                                     "evidence.")
@@ -146,6 +156,7 @@ class BookmarkStore:
         why = check.reason(reason, "The reason for releasing the evidence")
         with self._store.locked_transaction() as conn:
             current = self._get(conn, bookmark_id)
+            self._guard(Permission.LEGAL_HOLD, current.camera_ids)
             if not current.evidence:
                 raise check.invalid(f"Bookmark {bookmark_id} is not marked as evidence.")
             for hold_id in current.hold_ids:
@@ -159,6 +170,7 @@ class BookmarkStore:
         why = check.reason(reason, "The reason for withdrawing the bookmark")
         with self._store.locked_transaction() as conn:
             current = self._get(conn, bookmark_id)
+            self._guard(Permission.BOOKMARK, current.camera_ids)
             if current.withdrawn:
                 raise check.invalid(f"Bookmark {bookmark_id} is already withdrawn.")
             if current.evidence:
@@ -173,6 +185,7 @@ class BookmarkStore:
         why = check.reason(reason, "The reason for restoring the bookmark")
         with self._store.locked_transaction() as conn:
             current = self._get(conn, bookmark_id)
+            self._guard(Permission.BOOKMARK, current.camera_ids)
             if not current.withdrawn:
                 raise check.invalid(f"Bookmark {bookmark_id} is not withdrawn.")
             conn.execute("UPDATE bookmarks SET withdrawn = 0 WHERE id = :id", {"id": bookmark_id})

@@ -1,0 +1,100 @@
+"""A station with users: nothing without a login, the logged-in person and role on bookmarks and in the audit
+log, refusals that say why, lock and switch user at shift change without closing the station; and the
+``videowall user`` commands."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from videowall.access.roles import Permission, Role
+from videowall.cli import run
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.station import Station
+
+PASSWORD = "Zmiana-nocna-2026"
+AT = datetime.now(timezone.utc) - timedelta(hours=1)
+
+
+@pytest.fixture
+def station(tmp_path):
+    st = Station.open(tmp_path / "data", secrets_kind="memory")
+    gate = st.cameras.add("Brama", "rtsp://127.0.0.1:1/gate", group="Ratusz")
+    square = st.cameras.add("Rynek", "rtsp://127.0.0.1:1/square", group="Rynek")
+    st.users.add("op", "Olga Pol", Role.OPERATOR, PASSWORD)
+    st.users.add("kpp", "Kamil Policja", Role.POLICE, PASSWORD, groups=("Ratusz",))
+    st.users.add("sup", "Stefan Ul", Role.SUPERVISOR, PASSWORD)
+    yield st, gate, square
+    st.close()
+
+
+def _denied(call, *args, **kwargs) -> str:
+    with pytest.raises(VideowallError) as err:
+        call(*args, **kwargs)
+    assert err.value.kind is ErrorKind.PERMISSION_DENIED
+    return err.value.user_message
+
+
+def test_actions_need_a_login_and_carry_the_person_and_role(station):
+    st, gate, square = station
+    bookmarks = st.bookmarks()
+    assert "Log in first" in _denied(bookmarks.create, at_utc=AT, camera_ids=[gate.id], category="kradzież",
+                                     operator=st.operator)
+    st.login("op", PASSWORD)
+    created = bookmarks.create(at_utc=AT, camera_ids=[gate.id], category="kradzież", operator=st.operator)
+    assert created.operator == "Olga Pol (operator)"
+    assert "may not place or lift legal holds" in _denied(bookmarks.mark_as_evidence, created.id, by=st.operator,
+                                                           reason="incident", case_number="RSD 1/26")
+    st.lock()                                  # shift change: the station stays open
+    assert "Log in first" in _denied(bookmarks.withdraw, created.id, by="x", reason="mistake")
+    st.login("sup", PASSWORD)
+    held = bookmarks.mark_as_evidence(created.id, by=st.operator, reason="incident", case_number="RSD 1/26")
+    assert held.evidence
+    with st.audit() as log:
+        entries = log.entries()
+        assert log.verify() == []
+    assert [(e.action, e.actor) for e in entries if e.action.startswith(("user.", "bookmark."))] == [
+        ("user.login", "Olga Pol (operator)"), ("bookmark.created", "Olga Pol (operator)"),
+        ("user.logout", "Olga Pol (operator)"), ("user.login", "Stefan Ul (shift supervisor)"),
+        ("bookmark.evidence_marked", "Stefan Ul (shift supervisor)")]
+
+
+def test_a_police_viewer_is_limited_to_the_granted_groups(station):
+    st, gate, square = station
+    st.login("kpp", PASSWORD)
+    message = _denied(st.bookmarks().create, at_utc=AT, camera_ids=[gate.id], category="kradzież",
+                      operator=st.operator)
+    assert "the role 'police viewer' does not allow it" in message
+    st.require(Permission.PLAYBACK, (gate.id,))
+    assert "its group 'Rynek' is not granted" in _denied(st.require, Permission.PLAYBACK, (square.id,))
+
+
+def test_user_commands_need_the_right_person(tmp_path, monkeypatch, capsys):
+    data = str(tmp_path / "data")
+
+    def cli(args, stdin=""):
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = run([*args, "--password-stdin", "--data-dir", data])
+        out, err = capsys.readouterr()
+        return code, out + err
+
+    assert "first user must be an administrator" in cli(["user", "add", "op", "--name", "Olga Pol", "--role",
+                                                         "operator"], PASSWORD + "\n")[1]
+    assert cli(["user", "add", "admin", "--name", "Adam Min", "--role", "administrator"], PASSWORD + "\n")[0] == 0
+    code, out = cli(["user", "add", "op", "--name", "Olga Pol", "--role", "operator"], PASSWORD + "\n")
+    assert code == 1 and "say who you are with --as" in out
+    code, out = cli(["user", "add", "op", "--name", "Olga Pol", "--role", "operator", "--as", "admin"],
+                    f"{PASSWORD}\n{PASSWORD}\n")
+    assert code == 0 and "Added op: Olga Pol, operator." in out
+    code, out = cli(["user", "add", "x", "--name", "X Y", "--role", "operator", "--as", "op"],
+                    f"{PASSWORD}\n{PASSWORD}\n")
+    assert code == 1 and "Olga Pol (operator) may not manage users" in out
+    for attempt in range(5):
+        cli(["user", "list", "--as", "op"], f"wrong-password-{attempt}\n")
+    code, out = cli(["user", "list", "--as", "admin"], PASSWORD + "\n")
+    assert code == 0 and "op\tOlga Pol\toperator\t-\tlocked" in out
+    code, out = cli(["user", "unlock", "op", "--as", "admin"], PASSWORD + "\n")
+    assert code == 0 and "Unlocked op." in out
+    assert PASSWORD not in out
