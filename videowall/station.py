@@ -168,14 +168,20 @@ class Station:
         return self.signing_keys().identity(chosen, self.settings.station_name)
 
     def exporter(self, *, organisation: str | None = None, unit: str | None = None,
-                 operator_name: str | None = None) -> Exporter:
-        """Who exports (named in the manifest and the protocol): the settings', unless given."""
+                 operator_name: str | None = None, camera_ids: tuple[int, ...] = ()) -> Exporter:
+        """Who exports (named in the manifest and the protocol): the settings', unless given.
+
+        The person logged in, with their role, when there is one; PERMISSION_DENIED unless they may export
+        the footage of ``camera_ids``."""
         from videowall.evidence.request import Exporter
 
-        settings = self.settings
+        self.require(Permission.EXPORT, camera_ids)
+        settings, session = self.settings, self.session
         return Exporter(organisation=settings.organisation if organisation is None else organisation,
-                        unit=settings.unit if unit is None else unit, operator_id=getpass.getuser(),
-                        operator_name=operator_name or self.operator, operator_role="operator",
+                        unit=settings.unit if unit is None else unit,
+                        operator_id=session.login if session else getpass.getuser(),
+                        operator_name=session.full_name if session else operator_name or self.operator,
+                        operator_role=session.role.label if session else "operator",
                         station_name=settings.station_name, timezone=settings.timezone)
 
     def ptz_devices(self) -> tuple[OnvifStore, Callable[[int], PtzDevice]]:

@@ -98,3 +98,14 @@ def test_user_commands_need_the_right_person(tmp_path, monkeypatch, capsys):
     code, out = cli(["user", "unlock", "op", "--as", "admin"], PASSWORD + "\n")
     assert code == 0 and "Unlocked op." in out
     assert PASSWORD not in out
+
+
+def test_the_exporter_is_the_logged_in_person_and_needs_the_export_permission(station):
+    st, gate, square = station
+    st.login("op", PASSWORD)
+    assert "may not export evidence" in _denied(st.exporter, camera_ids=(gate.id,))
+    st.login("kpp", PASSWORD)
+    assert "its group 'Rynek' is not granted" in _denied(st.exporter, camera_ids=(square.id,))
+    exporter = st.exporter(camera_ids=(gate.id,))
+    assert (exporter.operator_id, exporter.operator_name, exporter.operator_role) == (
+        "kpp", "Kamil Policja", "police viewer")

@@ -38,6 +38,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--place", default="", help="incident place")
     export.add_argument("--bookmark", action="append", type=int, default=[], help="bookmark id (repeatable)")
     export.add_argument("--operator", default="", help="operator name (default: the OS user)")
+    export.add_argument("--as", dest="acting", metavar="LOGIN", default=None,
+                        help="log in as this user first (needed where the deployment has users; password on "
+                             "stdin or prompted)")
     export.add_argument("--organisation", default="", help="organisation exporting (e.g. Straż Miejska …)")
     export.add_argument("--unit", default="", help="unit exporting (e.g. Centrum Monitoringu)")
     export.add_argument("--part-size", type=int, default=None, metavar="BYTES",

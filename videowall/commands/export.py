@@ -50,8 +50,12 @@ def export_command(args: argparse.Namespace,
 
 
 def _export(args: argparse.Namespace, station: Station, plan) -> int:
-    operator = args.operator or getpass.getuser()
-    exporter = station.exporter(organisation=args.organisation, unit=args.unit, operator_name=operator)
+    if args.acting:
+        station.login(args.acting, getpass.getpass(f"Password of {args.acting}: ") if sys.stdin.isatty()
+                      else sys.stdin.readline().rstrip("\r\n"))
+    exporter = station.exporter(organisation=args.organisation, unit=args.unit, operator_name=args.operator,
+                                camera_ids=plan.request.camera_ids)
+    operator = station.operator if args.acting else args.operator or getpass.getuser()
     with station.audit() as audit:
         job = ExportJob(plan, exporter, lambda: station.signing_identity(args.organisation), audit,
                         actor=operator, progress=_print_progress)
