@@ -23,7 +23,8 @@ from videowall.recording.index import NO_RECORDING
 from videowall.recording.playback import PlaybackSession
 from videowall.recording.timebase import from_us, to_us
 from videowall.recording.types import SegmentState, TimeSource
-from videowall.runtime.clock import FakeClock, SystemClock
+from tests.fixtures.clock import FakeClock
+from videowall.runtime.clock import SystemClock
 from videowall.sim.pixelcode import decode_timestamp
 
 
