@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,7 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
-from bench.measure import percentile, stop_processes  # noqa: E402
+from bench.measure import keep_mounts_streaming, percentile, stop_processes  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.views.warmup import ViewWarmup  # noqa: E402
 from ui.wall.wall_window import WallWindow  # noqa: E402
@@ -68,23 +67,6 @@ def spin_until(condition, timeout_s: float) -> bool:
 
 def load() -> float:
     return round(os.getloadavg()[0], 2)
-
-
-def keep_mounts_streaming(urls: list[str], timeout_s: float = 60.0) -> subprocess.Popen:
-    """One ffmpeg reading every mount (copy, no decoding); returns once all are open and flowing."""
-    progress = Path(tempfile.mkdtemp(prefix="bench-switch-ffmpeg-")) / "progress.txt"
-    args = ["ffmpeg", "-nostdin", "-loglevel", "error"]
-    for url in urls:
-        args += ["-rtsp_transport", "tcp", "-i", url]
-    for index in range(len(urls)):
-        args += ["-map", f"{index}:v"]
-    args += ["-c", "copy", "-f", "null", "-progress", str(progress), "-"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # ffmpeg reports progress once every input is open and the output runs.
-    if spin_until(lambda: progress.exists() and "progress=" in progress.read_text(errors="replace"), timeout_s):
-        return proc
-    stop_processes([proc])
-    raise RuntimeError("ffmpeg could not open every simulator mount")
 
 
 def switch_and_time(wall: WallWindow, cameras: list[int], timeout_s: float) -> tuple[float | None, int]:
@@ -185,7 +167,7 @@ def run(args: argparse.Namespace) -> dict:
         views = [ids[:TILES], ids[TILES:]]
         station.views.save(View("A", uniform(4), tuple(views[0]), hotkey=2))
         station.views.save(View("B", uniform(4), tuple(views[1]), hotkey=3))
-        keeper = keep_mounts_streaming([sim.url(i, "sub") for i in range(1, 2 * TILES + 1)])
+        keeper = keep_mounts_streaming([sim.url(i, "sub") for i in range(1, 2 * TILES + 1)], wait=spin_until)
         result["simulator"] = ("all 32 sub mounts kept streaming by one ffmpeg -c copy reader for the whole "
                                "run: the simulator's on-demand pipeline start-up is not counted")
         result["runs"] = [measure_switches(station, views, args, warm) for warm in modes]
