@@ -14,9 +14,9 @@ keeps every simulator mount streaming all along, so the simulator's load is the 
 wall's CPU is printed as ratios to both baselines, per round and as ranges.
 
 Then, once: the wall's CPU by thread group (GUI, stream threads, other; user/system; context switches) and
-by parts of the frame path (bench/wall_parts.py: decode, conversion, copy into the image, publishing,
+by parts of the frame path (bench/wall_path.py: decode, conversion, the image over its buffer, publishing,
 repaint timer, painting, overlay, and the waiting inside those parts: GIL, locks, preemption), delivered
-fps per tile and the share of decoded frames dropped, time to first frame p50/p95, glass-to-glass latency
+fps per tile and the share of the cameras' frames not painted, time to first frame p50/p95, glass-to-glass latency
 p50/p95 (paint time minus the capture time the simulator stamped into the frame's pixels) and RSS.
 """
 
@@ -42,7 +42,7 @@ from bench.measure import (  # noqa: E402
     ffmpeg_cpu, keep_mounts_streaming, percentile, process_cpu_s, rss_mb, stop_processes,
 )
 from bench.wall_parts import PartTimer  # noqa: E402
-from bench.wall_path import frame_path_parts  # noqa: E402
+from bench.wall_path import PARTS_BY_GROUP, frame_path_parts  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.wall.wall_window import WallWindow  # noqa: E402
 from videowall.config.paths import settings_path  # noqa: E402
@@ -74,8 +74,12 @@ def load() -> float:
     return round(os.getloadavg()[0], 1)
 
 
-def wall_cpu(tiles: list, seconds: float) -> dict:
-    """This process's CPU over ``seconds`` of a live wall, and what its tiles delivered meanwhile."""
+def wall_cpu(tiles: list, seconds: float, camera_fps: float) -> dict:
+    """This process's CPU over ``seconds`` of a live wall, and what its tiles delivered meanwhile.
+
+    The share dropped is of the cameras' frames: those never painted, whether skipped undecoded while the
+    decoder was late, decoded and replaced before a repaint took them, or lost before the station.
+    """
     painted0 = [t.painted_frames for t in tiles]
     stats0 = [t.view.stats() for t in tiles]
     cpu0, t0 = process_cpu_s(os.getpid()), time.monotonic()
@@ -85,8 +89,8 @@ def wall_cpu(tiles: list, seconds: float) -> dict:
     fps = [(t.painted_frames - p0) / elapsed for t, p0 in zip(tiles, painted0)]
     stats1 = [t.view.stats() for t in tiles]
     decoded = sum(b.frames_decoded - a.frames_decoded for a, b in zip(stats0, stats1))
-    dropped = sum(b.frames_dropped - a.frames_dropped for a, b in zip(stats0, stats1))
-    return {"cores": cores, "fps": fps, "dropped_share": dropped / decoded if decoded else None}
+    return {"cores": cores, "fps": fps, "decoded_fps": decoded / elapsed / len(tiles),
+            "dropped_share": max(0.0, 1 - sum(fps) / (camera_fps * len(tiles)))}
 
 
 def show_walls(walls: list, tiles: list, visible: bool) -> None:
@@ -146,7 +150,7 @@ def run(args: argparse.Namespace) -> dict:
 
         rounds = []
         for _ in range(args.rounds):
-            measured = wall_cpu(tiles, args.seconds)
+            measured = wall_cpu(tiles, args.seconds, sim.fps)
             load_wall = load()
             show_walls(walls, tiles, False)
             decode_only = ffmpeg_cpu(stream_urls, args.seconds, warmup_s=args.warmup)
@@ -156,12 +160,18 @@ def run(args: argparse.Namespace) -> dict:
                            "ffmpeg_scale_bgra_cores": round(scaled, 3),
                            "ratio_vs_decode": round(measured["cores"] / decode_only, 2) if decode_only else None,
                            "ratio_vs_scale_bgra": round(measured["cores"] / scaled, 2) if scaled else None,
+                           # A starved wall decodes fewer frames than FFmpeg (it skips to keyframes when late):
+                           # this ratio compares CPU per decoded frame (FFmpeg decodes all of the camera's).
+                           "ratio_vs_scale_bgra_per_frame": round(
+                               measured["cores"] / measured["decoded_fps"] / (scaled / sim.fps), 2)
+                           if scaled and measured["decoded_fps"] else None,
+                           "decoded_fps_per_tile": round(measured["decoded_fps"], 1),
                            "fps_per_tile_min": round(min(measured["fps"]), 1),
                            "fps_per_tile_mean": round(sum(measured["fps"]) / len(measured["fps"]), 1),
                            "dropped_share": _r(measured["dropped_share"]), "load_avg": load_wall})
             spin(args.warmup)
 
-        breakdown = measure_by_parts(station, tiles, args.parts_seconds)
+        breakdown = measure_by_parts(args.parts_seconds)
         latencies, unreadable = measure_latency(tiles, args.latency_seconds)
         rss = rss_mb()
         for wall in walls:
@@ -187,19 +197,17 @@ def run(args: argparse.Namespace) -> dict:
     }
 
 
-def measure_by_parts(station: Station, tiles: list, seconds: float) -> dict:
+def measure_by_parts(seconds: float) -> dict:
     """One phase with the frame path's parts timed (see wall_parts.py), beside the threads' own CPU clocks."""
     timer = PartTimer()
-    with timer.installed(frame_path_parts(station.supervisor)):
+    with timer.installed(frame_path_parts()):
         before, cpu0, t0 = threads_cpu.sample(), process_cpu_s(os.getpid()), time.monotonic()
         spin(seconds)
         elapsed = time.monotonic() - t0
         after, cpu1 = threads_cpu.sample(), process_cpu_s(os.getpid())
         parts = timer.report(elapsed)
     groups = threads_cpu.per_second(before, after, elapsed)
-    timed_in = {"gui": ("repaint timer", "paint", "overlay"),
-                "stream": ("decoder per packet", "decode", "conversion", "copy into image", "publish", "fanout")}
-    for group, names in timed_in.items():
+    for group, names in PARTS_BY_GROUP.items():
         if group in groups:
             groups[group]["outside_timed_parts_cores"] = round(
                 groups[group]["cores"] - sum(parts[n]["cores"] for n in names if n in parts), 3)
@@ -228,7 +236,7 @@ def measure_latency(tiles: list, seconds: float) -> tuple[list[float], int]:
 def summarise(rounds: list[dict]) -> dict:
     summary = {}
     for key in ("wall_cores", "ffmpeg_decode_cores", "ffmpeg_scale_bgra_cores", "ratio_vs_decode",
-                "ratio_vs_scale_bgra", "fps_per_tile_mean", "fps_per_tile_min", "dropped_share"):
+                "ratio_vs_scale_bgra", "ratio_vs_scale_bgra_per_frame", "decoded_fps_per_tile", "fps_per_tile_mean", "fps_per_tile_min", "dropped_share"):
         values = [r[key] for r in rounds if r[key] is not None]
         if values:
             summary[key] = {"median": round(median(values), 3), "min": min(values), "max": max(values)}

@@ -8,30 +8,22 @@ from ui.wall.tile_widget import TileWidget
 from ui.wall.wall_window import WallWindow
 from videowall.media.decoder import LiveDecoder
 from videowall.media.fanout import Fanout
+from videowall.media.frame_convert import FrameConverter
+
+# Thread group (bench/threads_cpu.py) → the parts that run on it.
+PARTS_BY_GROUP = {"gui": ("repaint timer", "paint", "overlay"),
+                  "stream": ("fanout", "decoder per packet", "decode", "conversion", "image from buffer", "publish")}
 
 
-class _TimedReformatter:
-    """Stands in for a decoder's VideoReformatter (a C type, whose methods cannot be wrapped)."""
-
-    def __init__(self, inner) -> None:
-        self.inner = inner
-
-    def reformat(self, *args, **kwargs):
-        return self.inner.reformat(*args, **kwargs)
-
-
-def frame_path_parts(supervisor) -> list[Part]:
-    for stream in supervisor._streams.values():
-        if not isinstance(stream.decoder._reformatter, _TimedReformatter):
-            stream.decoder._reformatter = _TimedReformatter(stream.decoder._reformatter)
+def frame_path_parts() -> list[Part]:
     return [
-        Part(Fanout, "deliver", "fanout"),
-        Part(LiveDecoder, "on_packet", "decoder per packet"),
-        Part(LiveDecoder, "_decode", "decode"),
-        Part(LiveDecoder, "_to_bgra", "copy into image"),
-        Part(_TimedReformatter, "reformat", "conversion"),
-        Part(LiveDecoder, "_publish", "publish"),
-        Part(WallWindow, "_on_timer_timeout", "repaint timer"),
-        Part(TileWidget, "paintEvent", "paint"),
-        Part(TileOverlay, "paint", "overlay"),
+        Part(Fanout, "deliver", "fanout"),                        # session → its consumers
+        Part(LiveDecoder, "on_packet", "decoder per packet"),     # keyframe/lag/GOP logic per packet
+        Part(LiveDecoder, "_decode", "decode"),                   # FFmpeg decoding (+ the frame loop)
+        Part(FrameConverter, "convert", "image from buffer"),     # size choice, NumPy view of the BGRA buffer
+        Part(FrameConverter, "scale", "conversion"),              # swscale: YUV → BGRA at the painted size
+        Part(LiveDecoder, "_publish", "publish"),                 # newest-frame hand-over (lock)
+        Part(WallWindow, "_on_timer_timeout", "repaint timer"),   # every tile takes its newest frame
+        Part(TileWidget, "_paint_frame", "paint"),                # drawImage + letterbox
+        Part(TileOverlay, "paint", "overlay"),                    # the overlay bands
     ]
