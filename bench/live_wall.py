@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> dict:
         tiles = [t for wall in walls for t in wall.tiles]
         spin_until(lambda: all(t.painted_frames > 0 for t in tiles), 30)
         first_paint = [t.first_paint_monotonic - t_open for t in tiles if t.first_paint_monotonic]
-        first_frame = [t.view.stats().first_frame_s for t in tiles if t.view.stats().first_frame_s]
+        first = first_frame_split([t.view.stats() for t in tiles])
         profiles = [t.view.profile.value for t in tiles]
         spin(args.warmup)
         filters = baseline_filters(tiles, args.baseline_flags)
@@ -188,7 +188,7 @@ def run(args: argparse.Namespace) -> dict:
         "profiles": {p: profiles.count(p) for p in sorted(set(profiles))},
         "rounds": rounds,
         "summary": summarise(rounds),
-        "first_frame_s_p50": _r(percentile(first_frame, 50)), "first_frame_s_p95": _r(percentile(first_frame, 95)),
+        **first,
         "first_paint_s_p50": _r(percentile(first_paint, 50)), "first_paint_s_p95": _r(percentile(first_paint, 95)),
         "latency_ms_p50": _r(percentile(latencies, 50), 1), "latency_ms_p95": _r(percentile(latencies, 95), 1),
         "latency_samples": len(latencies), "latency_unreadable": unreadable,
@@ -214,6 +214,15 @@ def measure_by_parts(seconds: float) -> dict:
     return {"parts_phase": {"seconds": round(elapsed, 1), "process_cores_instrumented": round((cpu1 - cpu0) / elapsed, 3),
                             "load_avg": load()},
             "threads": groups, "parts": parts}
+
+
+def first_frame_split(stats: list) -> dict:
+    """p50/p95 of the first frame and its stages: stream open (handshake, probing), first keyframe, decoded."""
+    out = {}
+    for name in ("open_s", "first_keyframe_s", "first_frame_s"):
+        values = [getattr(s, name) for s in stats if getattr(s, name) is not None]
+        out[f"{name}_p50"], out[f"{name}_p95"] = _r(percentile(values, 50)), _r(percentile(values, 95))
+    return out
 
 
 def measure_latency(tiles: list, seconds: float) -> tuple[list[float], int]:

@@ -95,7 +95,7 @@ def measure_switches(station: Station, views: list[list[int]], args: argparse.Na
     wall.resize(1920, 1080)
     wall.show()
     switch_and_time(wall, views[0], 30)       # not measured: the first open of view A
-    times, blacks, sessions, ready, loads = [], 0, [], [], []
+    times, blacks, sessions, ready, loads, stages = [], 0, [], [], [], []
     opened_before = sup.stats().sessions_opened
     for n in range(args.switches):
         spin(args.dwell)
@@ -103,6 +103,8 @@ def measure_switches(station: Station, views: list[list[int]], args: argparse.Na
         loads.append(load())
         took, black = switch_and_time(wall, views[(n + 1) % 2], 30)
         sessions.append(sup.session_count())
+        if not warm:        # fresh connections: where their first frame's time went
+            stages.append([t.view.stats() for t in wall.tiles if t.view is not None])
         blacks += black
         if took is not None:
             times.append(took)
@@ -121,7 +123,17 @@ def measure_switches(station: Station, views: list[list[int]], args: argparse.Na
         "sessions_open_after_switch_max": max(sessions) if sessions else None,
         "sessions_opened_per_switch": round(opened / max(1, args.switches), 1),
         "warm_ready_before_switch_min": min(ready) if warm else None,
+        **({} if warm else first_frame_stages(stages)),
     }
+
+
+def first_frame_stages(switches: list[list]) -> dict:
+    """Cold switches: p50/p95 over every new session of its stream open, first keyframe and first frame."""
+    out = {}
+    for name in ("open_s", "first_keyframe_s", "first_frame_s"):
+        values = [getattr(s, name) for stats in switches for s in stats if getattr(s, name) is not None]
+        out[f"session_{name}_p50"], out[f"session_{name}_p95"] = _round(percentile(values, 50)), _round(percentile(values, 95))
+    return out
 
 
 def cpu_cores(seconds: float) -> float:

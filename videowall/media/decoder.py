@@ -204,6 +204,7 @@ class LiveDecoder:
             if not packet.is_keyframe:
                 return
             self._await_keyframe = False
+            self._stats.keyframe_arrived()
         if self._behind(packet, received_monotonic) and not packet.is_keyframe:
             return
         self._decode(packet, received_monotonic, publish=True)
