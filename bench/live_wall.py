@@ -131,7 +131,8 @@ def run(args: argparse.Namespace) -> dict:
         stream_urls = [sim.url(i, args.stream) for i in range(1, cameras + 1)]
         if args.maximised_main:
             stream_urls.append(sim.url(1, "main"))
-        keeper = keep_mounts_streaming(sorted(set(stream_urls)), wait=spin_until)
+        # ffmpeg opens its inputs one after another: allow for a slow machine on big walls.
+        keeper = keep_mounts_streaming(sorted(set(stream_urls)), timeout_s=30 + 3 * len(stream_urls), wait=spin_until)
         walls = [WallWindow(station.supervisor, ids[s * per_wall:(s + 1) * per_wall], ZoneInfo("Europe/Warsaw"),
                             layout=layout) for s in range(args.screens)]
         if args.maximised_main:

@@ -138,10 +138,6 @@ class LiveDecoder:
         """Paused: packets are skipped without decoding; on resume decoding restarts at the next keyframe."""
         self._paused = bool(paused)
 
-    @property
-    def paused(self) -> bool:
-        return self._paused
-
     def set_keep_gop(self, keep: bool) -> None:
         """Keep the packets since the last keyframe, so a resume shows a picture at once (costs their memory)."""
         self._keep_gop = bool(keep)
@@ -155,8 +151,9 @@ class LiveDecoder:
 
         Called by every tile on every repaint tick: a frame already handed out is returned without the lock.
         """
-        if self._latest_taken:
-            return self._latest
+        frame = self._latest
+        if self._latest_taken:      # read after the frame: _publish clears it before replacing the frame
+            return frame
         with self._lock:
             frame = self._latest
             if frame is not None and not self._latest_taken:
@@ -207,19 +204,28 @@ class LiveDecoder:
             self._stats.keyframe_arrived()
         if self._behind(packet, received_monotonic) and not packet.is_keyframe:
             return
-        self._decode(packet, received_monotonic, publish=True)
+        self._decode(packet, received_monotonic, publish=None)
 
-    def _decode(self, packet, received_monotonic: float, publish: bool) -> bool:
-        """Decode one packet; publish its pictures if asked. True if it produced a picture."""
+    def _decode(self, packet, received_monotonic: float, publish: bool | None) -> bool:
+        """Decode one packet; publish its pictures if asked (None: if the reader took the last one). True if it
+        produced a picture.
+
+        A reader that has not taken the last picture yet is behind (a starved GUI thread paints fewer frames
+        than the camera sends): converting the next one for it would be wasted, so that frame is decoded (later
+        frames depend on it) but dropped before its conversion, the most expensive step.
+        """
         started = time.perf_counter()
         produced = False
         try:
             for frame in self._codec.decode(packet):
                 produced = True
-                image = self._converter.convert(frame, self._target, self._codec.sample_aspect_ratio) if publish else None
+                wanted = publish if publish is not None else (self._latest_taken or self._latest is None)
+                image = self._converter.convert(frame, self._target, self._codec.sample_aspect_ratio) if wanted else None
                 self._stats.frame_decoded(time.perf_counter() - started)
                 if image is not None:
                     self._publish(frame, image, received_monotonic)
+                elif publish is None:
+                    self._stats.frame_dropped()
                 started = time.perf_counter()
         except av.error.FFmpegError as exc:
             self._errors += 1
@@ -272,6 +278,6 @@ class LiveDecoder:
             if self._latest is not None and not self._latest_taken:
                 self._stats.frame_dropped()
             self._seq += 1
+            self._latest_taken = False      # before the new frame: see latest()
             self._latest = LiveFrame(image=image, seq=self._seq, pts_s=pts_s, received_monotonic=received_monotonic,
                                      source_width=frame.width, source_height=frame.height)
-            self._latest_taken = False
