@@ -46,6 +46,24 @@ def test_first_frame_time_is_measured_from_the_connection_start() -> None:
     assert stats.snapshot().first_frame_s == pytest.approx(0.5)
 
 
+def test_first_frame_is_split_into_open_and_keyframe_wait() -> None:
+    clock = FakeClock()
+    stats = StatsRecorder(clock)
+    stats.connection_started()
+    clock.advance(0.08)
+    stats.stream_opened()
+    clock.advance(0.4)
+    stats.keyframe_arrived()
+    clock.advance(0.02)
+    stats.frame_decoded(0.002)
+    clock.advance(1.0)
+    stats.keyframe_arrived()          # a later keyframe (a resume) does not move the connection's figure
+    snap = stats.snapshot()
+    assert (snap.open_s, snap.first_keyframe_s, snap.first_frame_s) == pytest.approx((0.08, 0.48, 0.5))
+    stats.connection_started()        # a reconnection measures afresh
+    assert (stats.snapshot().open_s, stats.snapshot().first_keyframe_s) == (None, None)
+
+
 def test_rates_decay_when_the_stream_stops() -> None:
     clock = FakeClock()
     stats = StatsRecorder(clock, window_s=3.0)
