@@ -18,7 +18,7 @@ from videowall.activity.shift import current_shift
 from videowall.config.paths import settings_path
 from videowall.config.settings import Settings, save_settings
 from videowall.reports.fonts import find_font_files
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.station import Station
 

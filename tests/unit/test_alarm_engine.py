@@ -11,7 +11,7 @@ from videowall.events.engine import AlarmEngine
 from videowall.events.model import AlarmState, CameraEvent, EventKind, Origin, Show
 from videowall.events.rules import AlarmRule, rule_for
 from videowall.events.store import EventStore
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
 

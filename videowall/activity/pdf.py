@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -18,7 +17,9 @@ from videowall.activity.record import ActivityEntry, ActivityRecord
 from videowall.runtime.atomic import write_atomic
 from videowall.reports.fonts import register_fonts
 from videowall.reports.pages import numbered_canvas
+from videowall.reports.text import cell_markup
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.text import brief
 
 TITLE = "INFORMACJA"
 SUBTITLE = "z czynności obserwowania i rejestrowania obrazu zdarzeń"
@@ -34,6 +35,7 @@ ALARM_KINDS = {"motion": "ruch", "tamper": "sabotaż kamery", "digital_input": "
                "events_unavailable": "zdarzenia kamery niedostępne", "other": "inne zdarzenie"}
 ALARM_STATES = {"new": "nowy (nieobsłużony)", "acknowledged": "potwierdzony", "closed": "zamknięty"}
 _LABEL_WIDTH, _VALUE_WIDTH = 52 * mm, 118 * mm
+FOOTER_NAME_CHARS = 60      # the footer is one line beside "strona X z Y"
 
 
 class _Styles:
@@ -71,10 +73,11 @@ def render_activity_pdf(record: ActivityRecord) -> bytes:
         return f"{moment.astimezone(zone):%Y-%m-%d %H:%M:%S %Z}"
 
     def p(text: str, style: ParagraphStyle = styles.body) -> Paragraph:
-        return Paragraph(escape(text.strip() or "—").replace("\n", "<br/>"), style)
+        return Paragraph(cell_markup(text.strip() or "—", multiline=True), style)
 
     def grid(rows: list[tuple[str, str]]) -> Table:
-        table = Table([[p(label), p(value)] for label, value in rows], colWidths=[_LABEL_WIDTH, _VALUE_WIDTH])
+        table = Table([[p(label), p(value)] for label, value in rows], colWidths=[_LABEL_WIDTH, _VALUE_WIDTH],
+                      splitInRow=1)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)]))
@@ -106,7 +109,7 @@ def render_activity_pdf(record: ActivityRecord) -> bytes:
                             bottomMargin=18 * mm, title=f"{TITLE} {SUBTITLE}",
                             author=record.organisation or "videowall", subject=period, invariant=1)
     footer = " — ".join(filter(None, ("Informacja z czynności obserwowania i rejestrowania",
-                                      record.station_name or record.unit)))
+                                      brief(record.station_name or record.unit, FOOTER_NAME_CHARS, quote=False))))
     doc.build(story, canvasmaker=numbered_canvas(styles.regular, footer))
     return buffer.getvalue()
 
