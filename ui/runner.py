@@ -27,10 +27,17 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
     app = create_application(offscreen=offscreen, language=language or station.settings.ui_language)
     for warning in station.warnings:
         print(f"videowall: {warning.user_message}", file=sys.stderr)
+    with_users = station.users is not None and station.users.any()
+    if with_users and station.session is None and not _logged_in(station):
+        print("videowall: nobody logged in; the wall was not opened.", file=sys.stderr)
+        return 1
     if main_window:
         from ui.main_window import MainWindow
         window = MainWindow(station, camera_ids, extra_screens=not offscreen)
         wall = window.wall
+        if with_users:
+            from ui.login.attach import AccountMenu
+            window.account = AccountMenu(window)
     else:
         window = wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
                                    repaint_hz=station.settings.wall_repaint_hz)
@@ -83,6 +90,13 @@ def close_on_signals(finish: Callable[[], None]) -> QTimer:
     wake.timeout.connect(lambda: None)
     wake.start(200)
     return wake
+
+
+def _logged_in(station: Station) -> bool:
+    """The log-in dialog at start, where the deployment has users."""
+    from ui.login.dialog import LoginDialog
+
+    return LoginDialog(station).exec() == LoginDialog.DialogCode.Accepted
 
 
 def _attach_ptz(wall: WallWindow, station: Station, main_window=None):

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import exc
 
 from videowall.audit import AuditLog
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.storage.postgres import open_postgres
 from tests.fixtures.processes import stop_process
 

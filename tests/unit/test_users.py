@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from videowall.access.roles import Permission, Role
 from videowall.access.users import MAX_FAILED_LOGINS, UserStore
 from videowall.model.camera import Camera
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 PASSWORD = "Zmiana-nocna-2026"
