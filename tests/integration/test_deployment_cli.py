@@ -128,3 +128,25 @@ def test_init_refuses_a_database_holding_other_tables(postgres_server, postgres_
     with pytest.raises(VideowallError) as err:
         open_postgres(postgres_url, postgres_server.admin_password, create=True)
     assert "already holds other tables" in err.value.user_message
+
+
+def test_a_deployment_of_an_older_version_is_upgraded_by_the_same_migrations(postgres_server, postgres_url):
+    from videowall.storage.migrations import MIGRATIONS, latest_version
+    from videowall.storage.postgres import schema_version
+    from videowall.storage.schema import BASELINE_VERSION
+
+    older = open_postgres(postgres_url, postgres_server.admin_password, create=True,
+                          migrations=MIGRATIONS[:BASELINE_VERSION])
+    try:
+        assert schema_version(older) == BASELINE_VERSION
+        assert older.scalar("SELECT to_regclass('users') IS NULL")
+        CameraStore(older).add("Brama", "rtsp://127.0.0.1/cam1")
+    finally:
+        older.close()
+    upgraded = open_postgres(postgres_url, postgres_server.admin_password)
+    try:
+        assert schema_version(upgraded) == latest_version()
+        assert upgraded.scalar("SELECT count(*) FROM users") == 0
+        assert [c.name for c in CameraStore(upgraded).list()] == ["Brama"]
+    finally:
+        upgraded.close()
