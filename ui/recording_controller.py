@@ -29,11 +29,13 @@ class RecordingController(QObject):
     _start_finished = Signal(object)    # None or the VideowallError from start(), from the worker thread
     _service_ready = Signal(object)     # (camera ids, start µs, service or VideowallError), from the worker thread
 
-    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None) -> None:
-        """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks)."""
+    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None, events=None) -> None:
+        """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks);
+        ``events``: a camera's events over a time range (worker thread), or None (no event marks)."""
         super().__init__(parent)
         self._station = station
         self._bookmarks = bookmarks
+        self._events = events
         self._service = None
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
@@ -87,7 +89,7 @@ class RecordingController(QObject):
         self._playback = playback = PlaybackWindow(
             service.store, [(cid, names[cid]) for cid in ids if cid in names],
             ZoneInfo(self._station.settings.timezone), start_us, holds=service.holds,
-            bookmarks=bookmarks.over if bookmarks is not None else None)
+            bookmarks=bookmarks.over if bookmarks is not None else None, events=self._events)
         playback.back_to_live_requested.connect(playback.close)
         if bookmarks is not None:
             playback.bookmark_requested.connect(self._on_playback_bookmark_requested)

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from videowall.media.stats import StatsRecorder
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 
 def feed(stats: StatsRecorder, clock: FakeClock, frames: int, fps: float, packet_bytes: int,
