@@ -35,6 +35,7 @@ class RecordingController(QObject):
         self._station = station
         self._bookmarks = bookmarks
         self._service = None
+        self._start_requested = False
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
         self._start_finished.connect(self._on_self_start_finished)
@@ -45,8 +46,9 @@ class RecordingController(QObject):
 
     def start_if_configured(self) -> bool:
         """Start recording when some camera is marked for it; the index reconcile runs on a worker."""
-        if not any(camera.record for camera in self._station.cameras.list()):
+        if self._start_requested or not any(camera.record for camera in self._station.cameras.list()):
             return False
+        self._start_requested = True
         service = self._station.recording_service()
 
         def work() -> None:
@@ -58,6 +60,14 @@ class RecordingController(QObject):
 
         threading.Thread(target=work, name="recording-start", daemon=True).start()
         return True
+
+    def follow_cameras(self) -> None:
+        """The camera list changed (set-up): start recording, or start and stop recorders to match it."""
+        if self._service is None:
+            self.start_if_configured()
+            return
+        service = self._service
+        threading.Thread(target=service.refresh, name="recording-refresh", daemon=True).start()
 
     def open_playback(self, camera_ids: Sequence[int | None], start_us: int | None = None) -> None:
         """Open playback of these cameras at ``start_us`` (default: five minutes ago); ``playback_opened``

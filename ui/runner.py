@@ -111,6 +111,7 @@ def _attach_recording(station: Station, main_window=None):
         action.triggered.connect(lambda: controller.open_playback(main_window.active_wall.cameras()))
         main_window.addAction(action)
         main_window.menuBar().addAction(action)
+        main_window.camera_setup.cameras_changed.connect(lambda _cameras: controller.follow_cameras())
         main_window.bookmarks_panel.playback_requested.connect(
             lambda bookmark: controller.open_playback(bookmark.camera_ids, to_us(bookmark.start_utc)))
     controller.start_if_configured()

@@ -1,0 +1,68 @@
+"""Puts camera set-up into the main window: the Cameras menu, the tree's add/edit/remove, live tree and walls."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from ui.setup.controller import CameraSetupController
+from ui.setup.texts import tr
+from videowall.model.camera import Camera
+from videowall.setup.camera_state import CameraState, camera_state
+from videowall.station import Station
+
+STATUS_MS = 10_000
+
+
+def camera_state_lookup(station: Station):
+    """camera id → CameraState, from the supervisor's sessions and (once it runs) the recorder."""
+    def recorder(camera_id: int):
+        service = station.recording
+        return service.recorder_status(camera_id) if service is not None else None
+
+    def state_of(camera_id: int) -> CameraState:
+        return camera_state(camera_id, station.supervisor.session_status, recorder)
+
+    return state_of
+
+
+def install_camera_setup(window, discovery_target: tuple[str, int] | None = None) -> CameraSetupController:
+    """``window``: the MainWindow. Returns the controller (its ``cameras_changed`` also drives recording)."""
+    controller = CameraSetupController(window.station, window, discovery_target=discovery_target)
+    panel = window.cameras_panel
+    panel.add_requested.connect(lambda: controller.add_camera())
+    panel.edit_requested.connect(controller.edit_camera)
+    panel.remove_requested.connect(controller.remove_camera)
+    controller.cameras_changed.connect(panel.set_cameras)
+    controller.camera_removed.connect(lambda camera: _clear_tiles_of(window, camera))
+    controller.camera_saved.connect(lambda camera: _reopen_tiles_of(window, camera))
+    controller.failed.connect(lambda text: window.statusBar().showMessage(text, STATUS_MS))
+    menu = window.menuBar().addMenu(tr("&Cameras"))
+    add = menu.addAction(tr("Add camera…"), lambda: controller.add_camera())
+    add.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    menu.addAction(tr("Search the network for cameras…"), lambda: controller.add_camera(discover=True))
+    menu.addAction(tr("Edit the selected tile's camera…"), lambda: _edit_selected(window, controller))
+    return controller
+
+
+def _edit_selected(window, controller: CameraSetupController) -> None:
+    camera_id = window.selected_camera()
+    if camera_id is None:
+        window.statusBar().showMessage(tr("Select a tile showing a camera to edit it."), STATUS_MS)
+        return
+    controller.edit_camera(camera_id)
+
+
+def _clear_tiles_of(window, camera: Camera) -> None:
+    for wall in window.walls():
+        for index, camera_id in enumerate(wall.cameras()):
+            if camera_id == camera.id:
+                wall.set_tile_camera(index, None)
+
+
+def _reopen_tiles_of(window, camera: Camera) -> None:
+    """Tiles showing an edited camera open it again (its new name, addresses and credentials)."""
+    for wall in window.walls():
+        for index, camera_id in enumerate(wall.cameras()):
+            if camera_id == camera.id:
+                wall.set_tile_camera(index, None)
+                wall.set_tile_camera(index, camera.id)
