@@ -19,7 +19,7 @@ from ui.bookmarks.panel import BookmarksPanel
 from ui.bookmarks.texts import camera_names, local_text
 from ui.cameras.camera_panel import CameraPanel
 from ui.cameras.catalog import Catalog
-from ui.setup.window_hook import camera_state_lookup, install_camera_setup
+from ui.setup.window_hook import camera_state_lookup, install_setup
 from ui.views.layout_editor import LayoutEditor
 from ui.views.views_panel import ViewsPanel
 from ui.views.warmup import ViewWarmup
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_dock = self.add_dock(self.bookmarks_panel, tr("Bookmarks"), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.bookmarks_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+B"))
         self._build_incidents_menu()
-        self.camera_setup = install_camera_setup(self)      # the Cameras menu; add/edit/remove from the tree
+        self.camera_setup = install_setup(self)      # the Cameras and Station menus; add/edit/remove in the tree
         self.screens = ScreenWalls(self._extra_wall, station.views, skip=self.screen(), parent=self)
         if extra_screens:
             self.screens.open_all()

@@ -193,7 +193,7 @@ class CameraDialog(QDialog):
             item = QListWidgetItem(" · ".join(p for p in parts if p))
             item.setData(ADDRESS_ROLE, camera.address)
             self.found.addItem(item)
-        self.probe_result.setText(tr("%1 cameras answered. Choose one and read it from the camera.")
+        self.probe_result.setText(tr("Cameras that answered: %1. Choose one and read it from the camera.")
                                   .replace("%1", str(len(result))) if result else
                                   tr("No camera answered. Type its ONVIF address, or fill in its stream addresses."))
 
@@ -223,7 +223,7 @@ class CameraDialog(QDialog):
         self._show_form(form_with_report(self.form(), result))
         sizes = ", ".join(f"{p.width}×{p.height}" for p in result.profiles if p.width and p.height)
         self.probe_result.setText(
-            tr("%1 %2: %3 profiles (%4); PTZ: %5.").replace("%1", result.info.manufacturer)
+            tr("%1 %2: profiles: %3 (%4); PTZ: %5.").replace("%1", result.info.manufacturer)
             .replace("%2", result.info.model).replace("%3", str(len(result.profiles))).replace("%4", sizes or "—")
             .replace("%5", tr("yes") if result.ptz else tr("no")))
 

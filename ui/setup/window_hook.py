@@ -1,10 +1,12 @@
-"""Puts camera set-up into the main window: the Cameras menu, the tree's add/edit/remove, live tree and walls."""
+"""Puts set-up into the main window: the Cameras menu, the tree's add/edit/remove, live tree and walls, and the
+Station menu (deployment settings, signing key, audit and evidence package checks)."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
 from ui.setup.controller import CameraSetupController
+from ui.setup.station_dialog import AUDIT, DEPLOYMENT, PACKAGE, SIGNING, StationDialog
 from ui.setup.texts import tr
 from videowall.model.camera import Camera
 from videowall.setup.camera_state import CameraState, camera_state
@@ -25,8 +27,8 @@ def camera_state_lookup(station: Station):
     return state_of
 
 
-def install_camera_setup(window, discovery_target: tuple[str, int] | None = None) -> CameraSetupController:
-    """``window``: the MainWindow. Returns the controller (its ``cameras_changed`` also drives recording)."""
+def install_setup(window, discovery_target: tuple[str, int] | None = None) -> CameraSetupController:
+    """``window``: the MainWindow. Returns the camera controller (its ``cameras_changed`` also drives recording)."""
     controller = CameraSetupController(window.station, window, discovery_target=discovery_target)
     panel = window.cameras_panel
     panel.add_requested.connect(lambda: controller.add_camera())
@@ -41,7 +43,25 @@ def install_camera_setup(window, discovery_target: tuple[str, int] | None = None
     add.setShortcut(QKeySequence("Ctrl+Shift+A"))
     menu.addAction(tr("Search the network for cameras…"), lambda: controller.add_camera(discover=True))
     menu.addAction(tr("Edit the selected tile's camera…"), lambda: _edit_selected(window, controller))
+    _station_menu(window)
     return controller
+
+
+def open_station_dialog(window, tab: int = DEPLOYMENT) -> StationDialog:
+    dialog = StationDialog(window.station, window)
+    dialog.tabs.setCurrentIndex(tab)
+    dialog.finished.connect(lambda _result: dialog.deleteLater())
+    dialog.show()
+    return dialog
+
+
+def _station_menu(window) -> None:
+    menu = window.menuBar().addMenu(tr("&Station"))
+    menu.addAction(tr("Deployment settings…"), lambda: open_station_dialog(window, DEPLOYMENT))
+    menu.addAction(tr("Signing key…"), lambda: open_station_dialog(window, SIGNING))
+    menu.addAction(tr("Verify the audit log…"), lambda: open_station_dialog(window, AUDIT).audit.verify())
+    menu.addAction(tr("Verify an evidence package…"),
+                   lambda: open_station_dialog(window, PACKAGE).package.open_button.click())
 
 
 def _edit_selected(window, controller: CameraSetupController) -> None:
