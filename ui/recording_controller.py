@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.i18n.core import core_text
 from ui.playback.playback_window import PlaybackWindow
 from videowall.recording.timebase import from_us
 from videowall.recording.warnings import recording_warnings
@@ -88,7 +89,7 @@ class RecordingController(QObject):
     def _on_self_service_ready(self, result) -> None:
         ids, start_us, service = result
         if isinstance(service, VideowallError):
-            self._publish([*self._warnings, service.user_message])
+            self._publish([*self._warnings, core_text(service.user_message)])
             return
         names = {camera.id: camera.name for camera in self._station.cameras.list()}
         if self._playback is not None:
@@ -115,7 +116,7 @@ class RecordingController(QObject):
 
     def _on_self_start_finished(self, error: VideowallError | None) -> None:
         if error is not None:
-            self._publish([error.user_message])
+            self._publish([core_text(error.user_message)])
             return
         self._service = self._station.recording
         self._timer.start()
@@ -123,7 +124,7 @@ class RecordingController(QObject):
 
     def _on_timer_timeout(self) -> None:
         if self._service is not None:
-            self._publish([w.text for w in recording_warnings(self._service.status())])
+            self._publish([core_text(w.text) for w in recording_warnings(self._service.status())])
 
     def _publish(self, texts: list[str]) -> None:
         if texts != self._warnings:

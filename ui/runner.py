@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from ui.app import create_application
+from ui.i18n.core import core_text
 from ui.report import wall_report, write_report
 from ui.wall.wall_window import WallWindow
 from videowall.station import Station
@@ -26,7 +27,7 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
     """Open the wall (alone, or inside the operator's main window) and run until closed or ``seconds`` pass."""
     app = create_application(offscreen=offscreen, language=language or station.settings.ui_language)
     for warning in station.warnings:
-        print(f"videowall: {warning.user_message}", file=sys.stderr)
+        print(f"videowall: {core_text(warning.user_message)}", file=sys.stderr)
     if main_window:
         from ui.main_window import MainWindow
         window = MainWindow(station, camera_ids, extra_screens=not offscreen)

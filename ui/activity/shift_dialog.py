@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.activity.job import ActivityPdfJob, tr, with_pdf_suffix
+from ui.i18n.core import core_text
 from videowall.activity.record import record_for_shift
 from videowall.activity.shift import current_shift
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
@@ -95,8 +96,8 @@ class ShiftRecordDialog(QDialog):
             self._job = None
         self.save_button.setEnabled(True)
         if isinstance(result, VideowallError):
-            self._show(tr("The activity record was not saved.") + " " + result.user_message, error=True)
-            self.failed.emit(result.user_message)
+            self._show(tr("The activity record was not saved.") + " " + core_text(result.user_message), error=True)
+            self.failed.emit(core_text(result.user_message))
         else:
             self._show(tr("The activity record was saved:") + f" {result}", error=False)
             self.saved.emit(result)
@@ -117,7 +118,7 @@ class ShiftRecordDialog(QDialog):
 
     def _on_self_operators_loaded(self, found: list[str] | VideowallError) -> None:
         if isinstance(found, VideowallError):
-            self._show(found.user_message, error=True)
+            self._show(core_text(found.user_message), error=True)
             return
         for name in found:
             self.operator_combo.addItem(name, name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.i18n.core import core_text
@@ -39,6 +39,7 @@ class CameraSetupController(QObject):
         self._discovery_target = discovery_target
         self._confirm_remove = confirm_remove
         self.dialog: CameraDialog | None = None
+        QCoreApplication.instance().aboutToQuit.connect(self._on_quit)
 
     def add_camera(self, discover: bool = False) -> CameraDialog:
         return self._open(None, discover)
@@ -71,11 +72,22 @@ class CameraSetupController(QObject):
         self.dialog = dialog = CameraDialog(self._setup, groups, self._station.settings.retention_days, camera,
                                             discovery_target=self._discovery_target, parent=self._window)
         dialog.saved.connect(self._on_saved)
-        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
         dialog.show()
         if discover:
             dialog.discover()
         return dialog
+
+    def _on_dialog_finished(self, dialog: CameraDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _on_quit(self) -> None:
+        """A connection test still playing stops before the interpreter goes (its thread decodes video)."""
+        if self.dialog is not None:
+            self.dialog.preview.stop(wait=True)
+            self.dialog.reject()
 
     def _on_saved(self, camera: Camera) -> None:
         self.camera_saved.emit(camera)

@@ -54,11 +54,15 @@ class ConnectionPreview(QWidget):
         self._test.start()
         self._timer.start()
 
-    def stop(self) -> None:
-        """Stop the stream; its thread is joined off the GUI thread."""
+    def stop(self, wait: bool = False) -> None:
+        """Stop the stream; its thread is joined off the GUI thread, or here with ``wait`` (the app is quitting)."""
         self._timer.stop()
         test, self._test = self._test, None
-        if test is not None:
+        if test is None:
+            return
+        if wait:
+            test.close()
+        else:
             run_in_background(self, test.close, lambda _result: None, name="connection-test-close")
 
     def _poll(self) -> None:

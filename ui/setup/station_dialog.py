@@ -67,7 +67,7 @@ class DeploymentTab(QWidget):
         for box in (self.min_free_gb, self.warn_free_gb):
             box.setRange(0, 100_000)
             box.setDecimals(1)
-            box.setSuffix(" GB")
+            box.setSuffix(tr(" GB"))
         self.timezone = QLineEdit(form.timezone)
         self.language = QComboBox()
         self.language.addItem(tr("The system's language"), None)
