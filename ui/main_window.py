@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from ui.bookmarks.controller import BookmarksController
 from ui.bookmarks.panel import BookmarksPanel
-from ui.bookmarks.texts import camera_names, local_text
+from ui.bookmarks.texts import camera_names, category_text, local_text
 from ui.cameras.camera_panel import CameraPanel
 from ui.cameras.catalog import Catalog
+from ui.i18n.core import core_text
 from ui.setup.window_hook import camera_state_lookup, install_setup
 from ui.views.layout_editor import LayoutEditor
 from ui.views.views_panel import ViewsPanel
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
         try:
             view = self.station.views.save(View(name, wall.layout_, tuple(wall.cameras()), hotkey))
         except VideowallError as err:
-            self.views_panel.error = err.user_message
+            self.views_panel.error = core_text(err.user_message)
             return None
         self.view_names[id(wall)] = view.name
         self.screens.remember(wall, view.name)
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         names = {camera.id: camera.name for camera in self.station.cameras.list()}
         self.statusBar().showMessage(
             tr("Bookmark saved: %1, %2, %3").replace("%1", local_text(bookmark.at_utc, self._tz))
-            .replace("%2", camera_names(bookmark.camera_ids, names)).replace("%3", bookmark.category), STATUS_MS)
+            .replace("%2", camera_names(bookmark.camera_ids, names)).replace("%3", category_text(bookmark.category)), STATUS_MS)
 
     def _show_named(self, wall: WallWindow, name: str) -> None:
         try:
