@@ -3,6 +3,8 @@ save; the tree follows at once and shows the camera's state; edit and remove; th
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 
 from tests.fixtures.onvif import PASSWORD, USER
 from ui.app import create_application
@@ -135,3 +137,24 @@ def test_a_wrong_address_fails_the_test_with_a_clear_message(qtbot, station):
     qtbot.waitUntil(lambda: dialog.preview.status.text() != "", timeout=NET_MS)
     assert not dialog.preview.has_picture and dialog.preview.picture.text() == "No picture."
     dialog.reject()
+
+
+def test_recording_follows_the_set_up(qtbot, station, simulator):
+    """Turning recording on in the set-up starts the recorder without a restart; turning it off stops it."""
+    from ui.recording_controller import RecordingController
+    from videowall.recording.recorder_types import RecorderState
+    from videowall.setup.cameras import CameraForm, CameraSetup, form_of
+
+    setup = CameraSetup(station.cameras, station.secrets)
+    camera = setup.add(CameraForm(name="Brama", main_url=simulator.url(4, "main"), sub_url=simulator.url(4, "sub")))
+    controller = RecordingController(station)
+    controller.follow_cameras()
+    assert station.recording is None                        # nothing marked: nothing started
+    setup.edit(camera.id, replace(form_of(camera), record=True, record_profile=Profile.SUB))
+    controller.follow_cameras()
+    qtbot.waitUntil(lambda: station.recording is not None and (status := station.recording.recorder_status(camera.id))
+                    is not None and status.state is RecorderState.RECORDING, timeout=NET_MS)
+    setup.edit(camera.id, replace(form_of(station.cameras.get(camera.id)), record=False))
+    controller.follow_cameras()
+    qtbot.waitUntil(lambda: station.recording.recorder_status(camera.id) is None, timeout=NET_MS)
+    controller.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from videowall.media.types import SessionState, SessionStatus
@@ -47,14 +49,14 @@ def test_add_with_credentials_and_onvif_facts_then_edit_then_remove(station):
         assert OnvifStore(conn).device(camera.id).ptz_profile == "p-main"
 
     same_user = form_of(camera, setup.stored_username(camera))      # the password field stays empty
-    edited = setup.edit(camera.id, CameraForm(**{**same_user.__dict__, "name": "Rynek 1", "group": "Podgórze",
-                                                  "transport": Transport.TCP, "record": False}))
+    edited = setup.edit(camera.id, replace(same_user, name="Rynek 1", group="Podgórze", transport=Transport.TCP,
+                                           record=False))
     assert (edited.name, edited.group, edited.transport, edited.record) == ("Rynek 1", "Podgórze", Transport.TCP, False)
     assert edited.has_credentials and station.secrets.get(camera.id).password == "s3cret-pw"
 
     with pytest.raises(VideowallError, match="password for the new username"):
-        setup.edit(camera.id, CameraForm(**{**same_user.__dict__, "username": "other"}))
-    without = setup.edit(camera.id, CameraForm(**{**same_user.__dict__, "username": ""}))
+        setup.edit(camera.id, replace(same_user, username="other"))
+    without = setup.edit(camera.id, replace(same_user, username=""))
     assert not without.has_credentials and station.secrets.get(camera.id) is None
 
     setup.remove(camera.id)
