@@ -158,3 +158,19 @@ def test_recording_follows_the_set_up(qtbot, station, simulator):
     controller.follow_cameras()
     qtbot.waitUntil(lambda: station.recording.recorder_status(camera.id) is None, timeout=NET_MS)
     controller.close()
+
+
+def test_an_edited_address_plays_at_once_on_the_wall(qtbot, station, simulator):
+    from tests.ui.wall_helpers import shown_camera
+
+    camera = station.cameras.add(name="Brama", main_url=simulator.url(5, "main"), sub_url=simulator.url(5, "sub"))
+    window = open_main(qtbot, station, [camera.id])
+    tile = window.wall.tiles[0]
+    qtbot.waitUntil(lambda: tile.current_frame is not None and shown_camera(tile, 9) == 5, timeout=NET_MS)
+    dialog = window.camera_setup.edit_camera(camera.id)
+    dialog.main_url.setText(simulator.url(6, "main"))
+    dialog.sub_url.setText(simulator.url(6, "sub"))
+    dialog.save()
+    qtbot.waitUntil(lambda: tile.current_frame is not None and shown_camera(tile, 9) == 6, timeout=NET_MS)
+    assert station.supervisor.session_count() <= 2        # the old streams were closed, not left behind
+    window.close()

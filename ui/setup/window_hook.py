@@ -80,7 +80,8 @@ def _clear_tiles_of(window, camera: Camera) -> None:
 
 
 def _reopen_tiles_of(window, camera: Camera) -> None:
-    """Tiles showing an edited camera open it again (its new name, addresses and credentials)."""
+    """An edited camera's streams reconnect with its new details; its tiles open it again (its new name)."""
+    window.station.supervisor.reopen_camera(camera.id)
     for wall in window.walls():
         for index, camera_id in enumerate(wall.cameras()):
             if camera_id == camera.id:
