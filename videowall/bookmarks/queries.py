@@ -7,7 +7,8 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-from videowall.model.bookmark import Bookmark, BookmarkFilter, BookmarkRevision
+from videowall.model.bookmark import (POLISH_CATEGORY_NAMES, Bookmark, BookmarkFilter, BookmarkRevision,
+                                      category_key)
 from videowall.bookmarks.validation import fold
 from videowall.recording.timebase import from_us, to_us
 
@@ -21,7 +22,12 @@ _SELECT = (
     " FROM bookmarks b")
 _ACTIVE_HOLD = ("EXISTS (SELECT 1 FROM bookmark_holds bh JOIN legal_holds h ON h.id = bh.hold_id"
                 " WHERE bh.bookmark_id = b.id AND h.released_utc IS NULL)")
-_SEARCHED_TEXT = f"{FOLD_FUNCTION}(b.description || ' ' || b.place || ' ' || b.case_number || ' ' || b.category)"
+# A default category (a key) is found by its key and its Polish name; the names are constants of the code.
+_CATEGORY_WORDS = ("CASE b.category " + " ".join(f"WHEN '{key}' THEN '{key} {name}'"
+                                                   for key, name in POLISH_CATEGORY_NAMES.items())
+                   + " ELSE b.category END")
+_SEARCHED_TEXT = (f"{FOLD_FUNCTION}(b.description || ' ' || b.place || ' ' || b.case_number || ' ' || "
+                  f"{_CATEGORY_WORDS})")
 
 
 def register_fold(conn: sqlite3.Connection) -> None:
@@ -76,7 +82,7 @@ def _conditions(flt: BookmarkFilter) -> tuple[list[str], list[Any]]:
         params.append(flt.camera_id)
     if flt.category:
         where.append("b.category = ?")
-        params.append(flt.category)
+        params.append(category_key(flt.category))
     if flt.operator:
         where.append("b.operator = ?")
         params.append(flt.operator)
