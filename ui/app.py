@@ -6,8 +6,9 @@ import logging
 import os
 import sys
 import threading
+from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from ui.gc_guard import install_gui_thread_collector
@@ -38,11 +39,12 @@ def choose_language(setting: str | None, system_locale: str | None = None) -> st
 
 
 def install_translator(app: QApplication, language: str | None) -> list[QTranslator]:
-    """Install every feature's translation for the chosen language (replacing earlier ones)."""
+    """Install Qt's and every feature's translation for the chosen language (replacing earlier ones)."""
     for old in getattr(app, "_videowall_translators", []):
         app.removeTranslator(old)
     installed = []
-    for path in translation_paths(choose_language(language)):
+    chosen = choose_language(language)
+    for path in [*qt_translation_paths(chosen), *translation_paths(chosen)]:
         translator = QTranslator(app)
         if translator.load(str(path)):
             app.installTranslator(translator)
@@ -51,6 +53,12 @@ def install_translator(app: QApplication, language: str | None) -> list[QTransla
             log.warning("could not load translation %s", path.name)
     app._videowall_translators = installed
     return installed
+
+
+def qt_translation_paths(language: str) -> list[Path]:
+    """Qt's own translations (dialog buttons, file dialogs, context menus of text fields) for ``language``."""
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return [path for path in (folder / f"qtbase_{language}.qm",) if path.exists()]
 
 
 def install_excepthooks() -> None:

@@ -35,9 +35,17 @@ def _gui(args: argparse.Namespace) -> int:
     station = Station.open(args.data_dir)
     try:
         ids = [camera.id for camera in station.cameras.list()]
-        if not ids:
-            raise VideowallError(ErrorKind.NOT_FOUND, "No cameras are configured. Add one with "
-                                 "'videowall camera add --name NAME --url rtsp://…', or try 'videowall demo'.")
+        if not ids:     # first start: the welcome page offers discovery, adding by hand, or the demo
+            from ui.setup.welcome import DEMO, run_welcome
+
+            choice = run_welcome(station, offscreen=args.offscreen, seconds=args.seconds, language=args.language)
+            ids = [camera.id for camera in station.cameras.list()]
+            if choice == DEMO:
+                station.close()
+                return _demo(argparse.Namespace(cameras=9, port=0, offscreen=args.offscreen, seconds=args.seconds,
+                                                report=args.report, data_dir=None, language=args.language))
+            if not ids:
+                return 0
         return run_wall(station, ids[:16], offscreen=args.offscreen, seconds=args.seconds, report=args.report,
                         language=args.language, main_window=True)
     finally:

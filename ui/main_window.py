@@ -16,9 +16,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QWidget
 
 from ui.bookmarks.controller import BookmarksController
 from ui.bookmarks.panel import BookmarksPanel
-from ui.bookmarks.texts import camera_names, local_text
+from ui.bookmarks.texts import camera_names, category_text, local_text
 from ui.cameras.camera_panel import CameraPanel
 from ui.cameras.catalog import Catalog
+from ui.i18n.core import core_text
+from ui.setup.window_hook import camera_state_lookup, install_setup
 from ui.views.layout_editor import LayoutEditor
 from ui.views.views_panel import ViewsPanel
 from ui.views.warmup import ViewWarmup
@@ -63,7 +65,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.wall)
         self.active_wall = self.wall
         self.view_names: dict[int, str | None] = {}     # id(wall) → name of the view it shows
-        self.cameras_panel = CameraPanel(Catalog(cameras))
+        self.cameras_panel = CameraPanel(Catalog(cameras), state_of=camera_state_lookup(station), editable=True)
         self.cameras_panel.camera_activated.connect(self.put_camera)
         self.add_dock(self.cameras_panel, tr("Cameras"))
         self.views_panel = ViewsPanel(station.views)
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         self.bookmarks_dock = self.add_dock(self.bookmarks_panel, tr("Bookmarks"), Qt.DockWidgetArea.BottomDockWidgetArea)
         self.bookmarks_dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+B"))
         self._build_incidents_menu()
+        self.camera_setup = install_setup(self)      # the Cameras and Station menus; add/edit/remove in the tree
         self.screens = ScreenWalls(self._extra_wall, station.views, skip=self.screen(), parent=self)
         if extra_screens:
             self.screens.open_all()
@@ -126,7 +129,7 @@ class MainWindow(QMainWindow):
         try:
             view = self.station.views.save(View(name, wall.layout_, tuple(wall.cameras()), hotkey))
         except VideowallError as err:
-            self.views_panel.error = err.user_message
+            self.views_panel.error = core_text(err.user_message)
             return None
         self.view_names[id(wall)] = view.name
         self.screens.remember(wall, view.name)
@@ -202,7 +205,7 @@ class MainWindow(QMainWindow):
         names = {camera.id: camera.name for camera in self.station.cameras.list()}
         self.statusBar().showMessage(
             tr("Bookmark saved: %1, %2, %3").replace("%1", local_text(bookmark.at_utc, self._tz))
-            .replace("%2", camera_names(bookmark.camera_ids, names)).replace("%3", bookmark.category), STATUS_MS)
+            .replace("%2", camera_names(bookmark.camera_ids, names)).replace("%3", category_text(bookmark.category)), STATUS_MS)
 
     def _show_named(self, wall: WallWindow, name: str) -> None:
         try:

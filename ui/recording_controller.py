@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.i18n.core import core_text
 from ui.playback.playback_window import PlaybackWindow
 from videowall.recording.timebase import from_us
 from videowall.recording.warnings import recording_warnings
@@ -37,6 +38,7 @@ class RecordingController(QObject):
         self._bookmarks = bookmarks
         self._events = events
         self._service = None
+        self._start_requested = False
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
         self._start_finished.connect(self._on_self_start_finished)
@@ -47,8 +49,9 @@ class RecordingController(QObject):
 
     def start_if_configured(self) -> bool:
         """Start recording when some camera is marked for it; the index reconcile runs on a worker."""
-        if not any(camera.record for camera in self._station.cameras.list()):
+        if self._start_requested or not any(camera.record for camera in self._station.cameras.list()):
             return False
+        self._start_requested = True
         service = self._station.recording_service()
 
         def work() -> None:
@@ -60,6 +63,14 @@ class RecordingController(QObject):
 
         threading.Thread(target=work, name="recording-start", daemon=True).start()
         return True
+
+    def follow_cameras(self) -> None:
+        """The camera list changed (set-up): start recording, or start and stop recorders to match it."""
+        if self._service is None:
+            self.start_if_configured()
+            return
+        service = self._service
+        threading.Thread(target=service.refresh, name="recording-refresh", daemon=True).start()
 
     def open_playback(self, camera_ids: Sequence[int | None], start_us: int | None = None) -> None:
         """Open playback of these cameras at ``start_us`` (default: five minutes ago); ``playback_opened``
@@ -80,7 +91,7 @@ class RecordingController(QObject):
     def _on_self_service_ready(self, result) -> None:
         ids, start_us, service = result
         if isinstance(service, VideowallError):
-            self._publish([*self._warnings, service.user_message])
+            self._publish([*self._warnings, core_text(service.user_message)])
             return
         names = {camera.id: camera.name for camera in self._station.cameras.list()}
         if self._playback is not None:
@@ -107,7 +118,7 @@ class RecordingController(QObject):
 
     def _on_self_start_finished(self, error: VideowallError | None) -> None:
         if error is not None:
-            self._publish([error.user_message])
+            self._publish([core_text(error.user_message)])
             return
         self._service = self._station.recording
         self._timer.start()
@@ -115,7 +126,7 @@ class RecordingController(QObject):
 
     def _on_timer_timeout(self) -> None:
         if self._service is not None:
-            self._publish([w.text for w in recording_warnings(self._service.status())])
+            self._publish([core_text(w.text) for w in recording_warnings(self._service.status())])
 
     def _publish(self, texts: list[str]) -> None:
         if texts != self._warnings:

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
 from ui.app import create_application
+from ui.i18n.core import core_text
 from ui.report import wall_report, write_report
 from ui.wall.wall_window import WallWindow
 from videowall.station import Station
@@ -26,7 +27,7 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
     """Open the wall (alone, or inside the operator's main window) and run until closed or ``seconds`` pass."""
     app = create_application(offscreen=offscreen, language=language or station.settings.ui_language)
     for warning in station.warnings:
-        print(f"videowall: {warning.user_message}", file=sys.stderr)
+        print(f"videowall: {core_text(warning.user_message)}", file=sys.stderr)
     with_users = station.users is not None and station.users.any()
     if with_users and station.session is None and not _logged_in(station):
         print("videowall: nobody logged in; the wall was not opened.", file=sys.stderr)
@@ -137,6 +138,7 @@ def _attach_recording(station: Station, main_window=None, alarms=None):
         action.triggered.connect(lambda: controller.open_playback(main_window.active_wall.cameras()))
         main_window.addAction(action)
         main_window.menuBar().addAction(action)
+        main_window.camera_setup.cameras_changed.connect(lambda _cameras: controller.follow_cameras())
         main_window.bookmarks_panel.playback_requested.connect(
             lambda bookmark: controller.open_playback(bookmark.camera_ids, to_us(bookmark.start_utc)))
         if alarms is not None:

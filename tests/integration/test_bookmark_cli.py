@@ -108,7 +108,7 @@ def test_list_filters_and_withdraw(data):
     assert _listed_ids(["--from", "2026-07-01T12:00", "--to", "2026-07-01T23:00"], data) == [2]
     assert _listed_ids(["--operator", "nobody-here"], data) == []
     line = _ok(["bookmark", "list", "--camera", "1"], data).splitlines()[0].split("\t")
-    assert line[:4] == ["1", "2026-07-01 08:00:00 CEST", "kradzież", "Brama (1)"]
+    assert line[:4] == ["1", "2026-07-01 08:00:00 CEST", "theft", "Brama (1)"]     # its Polish name → its key
 
     assert "withdrawn" in _ok(["bookmark", "withdraw", "2", "--reason", "zła kamera"], data)
     assert _listed_ids([], data) == [1]

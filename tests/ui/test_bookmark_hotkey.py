@@ -88,7 +88,7 @@ def test_the_edit_dialog_saves_a_revision_the_history_shows(qtbot, station, wind
     bookmark_id = _bookmarks(station)[0].id
     qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark_id) is not None, timeout=10_000)
     dialog = window.bookmarks.editor(bookmark_id)
-    dialog.category.setCurrentText("kradzież")
+    dialog.category.setCurrentText("theft")
     dialog.description.setPlainText("Kradzież roweru spod sklepu")
     dialog.case_number.setText("RSOW 123/26")
     dialog.pre_roll.setValue(20)
@@ -98,7 +98,7 @@ def test_the_edit_dialog_saves_a_revision_the_history_shows(qtbot, station, wind
     dialog.save()
     qtbot.waitUntil(lambda: window.bookmarks.editor(bookmark_id) is None, timeout=10_000)   # saved and closed
     saved = station.bookmarks().get(bookmark_id)
-    assert saved.revision == 2 and saved.category == "kradzież" and saved.case_number == "RSOW 123/26"
+    assert saved.revision == 2 and saved.category == "theft" and saved.case_number == "RSOW 123/26"
     assert set(saved.camera_ids) == {gate.id, square.id}
     assert saved.start_utc == NOW - timedelta(seconds=20) and saved.end_utc == NOW + timedelta(seconds=45)
 
@@ -108,7 +108,7 @@ def test_the_edit_dialog_saves_a_revision_the_history_shows(qtbot, station, wind
     rows = history.rows()
     edits = {row[3]: row[4] for row in rows if row[2] == "edited"}
     assert edits["description"] == "— → Kradzież roweru spod sklepu"
-    assert edits["category"] == "wykroczenie drogowe → kradzież"
+    assert edits["category"] == "traffic offence → theft"
     assert edits["cameras"] == "Gate → Gate, Square"
     assert edits["start"] == "2026-11-21 23:15:18 → 2026-11-21 23:15:10"
     assert {row[1] for row in rows} == {station.operator}

@@ -72,7 +72,7 @@ def _choose(combo, text: str) -> None:
 def test_all_active_bookmarks_show_newest_first_in_station_time(qtbot, panel):
     assert _descriptions(qtbot, panel) == ["Głośna grupa przy fontannie", "Graffiti na moście",
                                            "Stłuczka na skrzyżowaniu", "Kradzież roweru"]
-    assert panel.model.cells(panel.model.bookmark(3))[:3] == ["2026-11-20 09:00:00", "Gate", "kradzież"]
+    assert panel.model.cells(panel.model.bookmark(3))[:3] == ["2026-11-20 09:00:00", "Gate", "theft"]
     assert panel.status.text() == "4 bookmarks"
 
 
@@ -88,7 +88,7 @@ def test_search_as_you_type_ignores_case_and_diacritics(qtbot, panel):
 def test_camera_category_and_operator_filters(qtbot, panel):
     _choose(panel.camera, "Square")
     assert _descriptions(qtbot, panel) == ["Głośna grupa przy fontannie", "Stłuczka na skrzyżowaniu"]
-    _choose(panel.category, "zdarzenie drogowe")
+    _choose(panel.category, "road accident")             # stored as a key, shown in the UI language
     assert _descriptions(qtbot, panel) == ["Stłuczka na skrzyżowaniu"]
     _choose(panel.camera, "All cameras")
     _choose(panel.category, "All categories")

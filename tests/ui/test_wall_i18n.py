@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from ui.app import choose_language, create_application, install_translator
-from ui.i18n import I18N_DIR
+from ui.i18n import sources
 from ui.wall.tile_state import LABELS, LIMITED_TEXT
 from ui.wall.wall_keys import SHORTCUTS
 
@@ -23,9 +23,10 @@ TR_CALL = re.compile(r"""\btr\(\s*(?:f?)["']([^"']+)["']""")
 
 
 def entries(language: str) -> dict[tuple[str, str], str]:
-    root = ET.parse(I18N_DIR / f"wall_{language}.ts").getroot()
+    """Every feature's entries: a context may be spread over several files (the camera tree's set-up texts)."""
     return {(ctx.findtext("name"), msg.findtext("source")): msg.findtext("translation") or ""
-            for ctx in root.iter("context") for msg in ctx.iter("message")}
+            for ts in sources(language) for ctx in ET.parse(ts).getroot().iter("context")
+            for msg in ctx.iter("message")}
 
 
 def needed() -> set[tuple[str, str]]:

@@ -93,7 +93,7 @@ def test_create_keeps_every_field_and_the_range_around_the_moment(bookmarks, clo
         AT, AT - timedelta(seconds=10), AT + timedelta(seconds=120))
     assert created.camera_ids == (1, 3)
     assert (created.category, created.description, created.place, created.case_number, created.result) == (
-        "kradzież", "Kradzież roweru spod sklepu", "ul. Floriańska 3", "RSD 12/26", "")
+        "theft", "Kradzież roweru spod sklepu", "ul. Floriańska 3", "RSD 12/26", "")   # its Polish name → its key
     assert (created.operator, created.revision, created.created_utc) == ("jan.kowalski", 1, NOW)
     assert (created.evidence, created.hold_ids, created.withdrawn) == (False, (), False)
     default = _create(bookmarks, at_utc=datetime(2026, 6, 30, 12, 0, tzinfo=timezone(timedelta(hours=2))))
@@ -344,7 +344,7 @@ def test_a_version_5_database_gets_bookmarks_and_keeps_its_data(tmp_path, clock)
         assert [e.action for e in AuditLog(store.conn).entries()] == ["recording.hold_placed", "bookmark.created"]
         assert AuditLog(store.conn).verify() == []
         assert json.loads(store.conn.execute("SELECT changes FROM bookmark_revisions").fetchone()[0])["category"] == [
-            None, "kradzież"]
+            None, "theft"]
     finally:
         store.close()
 

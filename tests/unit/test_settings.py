@@ -191,9 +191,18 @@ def test_version_2_file_gets_the_default_bookmark_settings(tmp_path):
     path.write_text('{"version": 2, "station_name": "Rynek", "retention_days": 40}', encoding="utf-8")
     settings, error = load_settings(path)
     assert error is None
-    assert (settings.version, settings.station_name, settings.retention_days) == (3, "Rynek", 40)
-    assert settings.bookmark_categories[:2] == ("wykroczenie drogowe", "zakłócanie porządku")
+    assert (settings.version, settings.station_name, settings.retention_days) == (CURRENT_VERSION, "Rynek", 40)
+    assert settings.bookmark_categories[:2] == ("traffic_offence", "public_disorder")
     assert (settings.bookmark_pre_roll_s, settings.bookmark_post_roll_s) == (30, 60)
+
+
+def test_version_3_polish_default_categories_become_keys_and_own_ones_stay(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text('{"version": 3, "bookmark_categories": ["kradzież", "Parking w strefie", "inne"]}',
+                    encoding="utf-8")
+    settings, error = load_settings(path)
+    assert error is None
+    assert settings.bookmark_categories == ("theft", "Parking w strefie", "other")
 
 
 def test_bookmark_categories_and_rolls_survive_a_round_trip(tmp_path):

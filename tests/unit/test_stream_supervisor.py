@@ -161,3 +161,24 @@ def test_warm_sessions_that_fall_out_of_the_request_close(harness):
     wait_for(lambda: h.open_urls() == ["rtsp://127.0.0.1/cam2/sub"], what="camera 1's warm session closed")
     h.supervisor.clear_warm("wall")
     wait_for(lambda: h.open_urls() == [], what="every warm session closed")
+
+
+def test_an_edited_camera_reconnects_with_its_new_address_keeping_tiles_and_recorder(harness):
+    from dataclasses import replace
+
+    h = harness()
+    recorder = object()
+    view = h.supervisor.open_view(4, *LARGE)
+    h.supervisor.attach_consumer(4, Profile.MAIN, recorder)
+    other = h.supervisor.open_view(5, *LARGE)
+    old = h.sessions[0]
+    h.cameras[4] = replace(h.cameras[4], main_url="rtsp://127.0.0.1/moved/main")
+    h.supervisor.reopen_camera(4)
+    wait_for(old.closed.is_set, what="the session on the old address closed")
+    fresh = h.sessions[-1]
+    assert fresh.started and fresh.source.url == "rtsp://127.0.0.1/moved/main"
+    assert recorder in fresh.consumers and h.decoders[0] in fresh.consumers and old.consumers == []
+    assert view.profile is Profile.MAIN and h.supervisor.session_count() == 2    # camera 5 untouched
+    assert not h.sessions[1].closed.is_set()
+    view.release()
+    other.release()

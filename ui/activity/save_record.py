@@ -9,6 +9,7 @@ from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ui.activity.job import ActivityPdfJob, tr, with_pdf_suffix
+from ui.i18n.core import core_text
 from videowall.activity.record import record_from_bookmark
 from videowall.model.bookmark import Bookmark
 from videowall.runtime.errors import VideowallError
@@ -51,7 +52,7 @@ def _report(parent: QWidget | None, job: ActivityPdfJob, result: Path | Videowal
         job.deleteLater()
     if isinstance(result, VideowallError):
         box = QMessageBox(QMessageBox.Icon.Warning, tr("Activity record"),
-                          tr("The activity record was not saved.") + "\n\n" + result.user_message,
+                          tr("The activity record was not saved.") + "\n\n" + core_text(result.user_message),
                           QMessageBox.StandardButton.Ok, parent)
     else:
         box = QMessageBox(QMessageBox.Icon.Information, tr("Activity record"),

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.activity.job import ActivityPdfJob, tr, with_pdf_suffix
+from ui.i18n.core import core_text
 from videowall.activity.record import record_for_shift
 from videowall.config.paths import database_path
 from videowall.events.store import alarms_of_period
@@ -99,8 +100,8 @@ class ShiftRecordDialog(QDialog):
             self._job = None
         self.save_button.setEnabled(True)
         if isinstance(result, VideowallError):
-            self._show(tr("The activity record was not saved.") + " " + result.user_message, error=True)
-            self.failed.emit(result.user_message)
+            self._show(tr("The activity record was not saved.") + " " + core_text(result.user_message), error=True)
+            self.failed.emit(core_text(result.user_message))
         else:
             self._show(tr("The activity record was saved:") + f" {result}", error=False)
             self.saved.emit(result)
@@ -121,7 +122,7 @@ class ShiftRecordDialog(QDialog):
 
     def _on_self_operators_loaded(self, found: list[str] | VideowallError) -> None:
         if isinstance(found, VideowallError):
-            self._show(found.user_message, error=True)
+            self._show(core_text(found.user_message), error=True)
             return
         for name in found:
             self.operator_combo.addItem(name, name)

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n.core import core_text
 from videowall.model.bookmark import Bookmark, BookmarkFilter, BookmarkRevision
 from videowall.bookmarks.store import BookmarkStore
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
@@ -170,7 +171,7 @@ class BookmarksController(QObject):
             if error is not None:
                 error(err)
             else:
-                self.failed.emit(err.user_message)
+                self.failed.emit(core_text(err.user_message))
             return
         if announce:
             self.changed.emit(result)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
     QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from ui.bookmarks.texts import from_qdatetime, local_text, to_qdatetime, tr
+from ui.bookmarks.texts import category_text, from_qdatetime, local_text, to_qdatetime, tr
+from ui.i18n.core import core_text
 from videowall.model.bookmark import MAX_ROLL_S, Bookmark
 from videowall.runtime.errors import VideowallError
 
@@ -43,7 +44,7 @@ class BookmarkEditDialog(QDialog):
 
     def changes(self) -> dict:
         """The fields the operator changed, as ``BookmarkStore.update`` takes them."""
-        now = {"category": self.category.currentText(), "description": self.description.toPlainText().strip(),
+        now = {"category": self.category.currentData(), "description": self.description.toPlainText().strip(),
                "place": self.place.text().strip(), "camera_ids": self.chosen_cameras(),
                "case_number": self.case_number.text().strip(), "result": self.result.toPlainText().strip(),
                "start_utc": self._start, "end_utc": self._end}
@@ -73,8 +74,9 @@ class BookmarkEditDialog(QDialog):
         categories = list(settings.bookmark_categories)
         if bookmark.category not in categories:       # a category since removed from the station's list
             categories.append(bookmark.category)
-        self.category.addItems(categories)
-        self.category.setCurrentText(bookmark.category)
+        for category in categories:
+            self.category.addItem(category_text(category), category)
+        self.category.setCurrentIndex(self.category.findData(bookmark.category))
         self.description = QPlainTextEdit(bookmark.description)
         self.description.setTabChangesFocus(True)
         self.place = QLineEdit(bookmark.place)
@@ -174,7 +176,7 @@ class BookmarkEditDialog(QDialog):
 
     def _on_error(self, err: VideowallError) -> None:
         self.buttons.setEnabled(True)
-        self.error.setText(err.user_message)
+        self.error.setText(core_text(err.user_message))
         self.error.show()
 
     def _on_changed(self, bookmark: Bookmark) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.bookmarks.texts import FIELD_ORDER, action_text, field_text, local_text, tr, value_text
+from ui.i18n.core import core_text
 from videowall.model.bookmark import BookmarkRevision
 from videowall.runtime.errors import VideowallError
 
@@ -71,7 +72,7 @@ class HistoryDialog(QDialog):
         self.loaded = True
 
     def _on_error(self, err: VideowallError) -> None:
-        self.status.setText(err.user_message)
+        self.status.setText(core_text(err.user_message))
         self.status.setStyleSheet("color: #d33;")
         self.loaded = True
 

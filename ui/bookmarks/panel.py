@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from ui.bookmarks.history_dialog import HistoryDialog
 from ui.bookmarks.reason_dialog import ReasonDialog
 from ui.bookmarks.table_model import COLUMNS, BookmarkTableModel
-from ui.bookmarks.texts import from_qdatetime, local_text, to_qdatetime, tr
+from ui.bookmarks.texts import category_text, from_qdatetime, local_text, to_qdatetime, tr
+from ui.i18n.core import core_text
 from videowall.model.bookmark import Bookmark, BookmarkFilter
 from videowall.runtime.errors import VideowallError
 
@@ -172,7 +173,7 @@ class BookmarksPanel(QWidget):
         self.to_check, self.to_edit = QCheckBox(tr("To")), self._time_edit(now)
         self.camera = self._combo(tr("All cameras"), [(camera.name, camera.id) for camera in cameras])
         self.category = self._combo(tr("All categories"),
-                                    [(name, name) for name in self.station.settings.bookmark_categories])
+                                    [(category_text(name), name) for name in self.station.settings.bookmark_categories])
         self.operator = self._combo(tr("All operators"), [])
         self.evidence_only = QCheckBox(tr("Evidence only"))
         self.show_withdrawn = QCheckBox(tr("Show withdrawn"))
@@ -263,7 +264,7 @@ class BookmarksPanel(QWidget):
         if seq != self._search_seq:
             return
         self.status.setStyleSheet("color: #d33;")
-        self.status.setText(err.user_message)
+        self.status.setText(core_text(err.user_message))
         self.shown_seq = seq
 
     def _set_operators(self, operators: list[str]) -> None:

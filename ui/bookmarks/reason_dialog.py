@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.bookmarks.texts import tr
+from ui.i18n.core import core_text
 from videowall.runtime.errors import VideowallError
 
 # (reason, case number or None, done, error): starts the change; one of the callbacks follows.
@@ -78,7 +79,7 @@ class ReasonDialog(QDialog):
 
     def _on_error(self, err: VideowallError) -> None:
         self.buttons.setEnabled(True)
-        self._show_error(err.user_message)
+        self._show_error(core_text(err.user_message))
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ui.bookmarks.texts import camera_names, local_text, status_text, tr
+from ui.bookmarks.texts import camera_names, category_text, local_text, status_text, tr
 from videowall.model.bookmark import Bookmark
 
 COLUMNS = ("Time", "Cameras", "Category", "Description", "Place", "Operator", "Case", "Evidence")
@@ -39,7 +39,7 @@ class BookmarkTableModel(QAbstractTableModel):
 
     def cells(self, bookmark: Bookmark) -> list[str]:
         return [local_text(bookmark.at_utc, self._tz), camera_names(bookmark.camera_ids, self._names),
-                bookmark.category, bookmark.description.replace("\n", " "), bookmark.place, bookmark.operator,
+                category_text(bookmark.category), bookmark.description.replace("\n", " "), bookmark.place, bookmark.operator,
                 bookmark.case_number, status_text(bookmark)]
 
     # -- Qt ---------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDateTime
 
-from videowall.model.bookmark import Bookmark
+from videowall.model.bookmark import Bookmark, category_key
 
 TIME_FIELDS = ("at_utc", "start_utc", "end_utc")
 # The order fields are listed in a revision (the history dialog).
@@ -19,6 +19,14 @@ FIELD_ORDER = ("at_utc", "start_utc", "end_utc", "camera_ids", "category", "desc
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Bookmarks", text)
+
+
+def category_text(category: str) -> str:
+    """A stored category in the UI language: the defaults are keys; a station's own categories show as written."""
+    names = {"traffic_offence": tr("traffic offence"), "public_disorder": tr("public disorder"),
+             "vandalism": tr("vandalism"), "theft": tr("theft"), "road_accident": tr("road accident"),
+             "other": tr("other")}
+    return names.get(category_key(category), category)
 
 
 def action_text(action: str) -> str:
@@ -53,6 +61,8 @@ def value_text(name: str, value: Any, tz: ZoneInfo, names: Mapping[int, str]) ->
             return local_text(datetime.fromisoformat(value), tz)
         except ValueError:
             return value
+    if name == "category" and isinstance(value, str):
+        return category_text(value)
     if name == "camera_ids" and isinstance(value, list | tuple):
         return camera_names(value, names)
     if isinstance(value, bool):

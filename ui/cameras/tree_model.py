@@ -7,25 +7,45 @@ under place p of district g.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from ui.cameras.catalog import Catalog, TreeSlice
+from ui.setup.texts import state_text
 from ui.wall.dnd import camera_mime
+from videowall.model.camera import Camera
+from videowall.setup.camera_state import CameraState
 
 PLACE_TAG = 1 << 40
 CAMERA_TAG = 2 << 40
 LOW20 = (1 << 20) - 1
 CAMERA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+CAMERA_STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+STATE_COLOURS = {CameraState.IDLE: QColor("#808080"), CameraState.CONNECTING: QColor("#d0a020"),
+                 CameraState.LIVE: QColor("#30b040"), CameraState.RECONNECTING: QColor("#e08020"),
+                 CameraState.OFFLINE: QColor("#d03030"), CameraState.RECORDING: QColor("#e02060")}
+StateLookup = Callable[[int], CameraState]
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 class CameraTreeModel(QAbstractItemModel):
-    def __init__(self, catalog: Catalog, parent=None) -> None:
+    def __init__(self, catalog: Catalog, parent=None, state_of: StateLookup | None = None) -> None:
+        """``state_of``: camera id → its state, asked for the rows on screen whenever they are drawn."""
         super().__init__(parent)
         self.catalog = catalog
         self.tree: TreeSlice = catalog.full_tree
         self.query = ""
+        self.state_of = state_of
+
+    def set_cameras(self, cameras: list[Camera]) -> None:
+        """The station's cameras changed (added, edited, removed): rebuild the tree, keeping the search."""
+        self.beginResetModel()
+        self.catalog = Catalog(cameras)
+        self.tree = self.catalog.filtered_tree(self.query)
+        self.endResetModel()
 
     def set_query(self, query: str) -> None:
         """Filter (GUI thread). Resets the model: cheaper than diffing at this size."""
@@ -99,10 +119,21 @@ class CameraTreeModel(QAbstractItemModel):
             if tag & PLACE_TAG:
                 return self.tree.place_name(tag & LOW20, index.row()) or "—"
             entry = self.catalog.entries[self._camera_entry(index)]
-            return f"{entry.id} · {entry.name}"
+            state = self._state(index)
+            suffix = f" — {state_text(state)}" if state is not None else ""
+            return f"{entry.id} · {entry.name}{suffix}"
         if role == CAMERA_ID_ROLE:
             return self.camera_id(index)
+        if role in (CAMERA_STATE_ROLE, Qt.ItemDataRole.DecorationRole):
+            state = self._state(index)
+            if role == CAMERA_STATE_ROLE or state is None:
+                return state
+            return STATE_COLOURS[state]
         return None
+
+    def _state(self, index: Index) -> CameraState | None:
+        camera_id = self.camera_id(index)
+        return self.state_of(camera_id) if camera_id is not None and self.state_of is not None else None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ui.export.services import ExportServices
 from ui.export.texts import tr
+from ui.i18n.core import core_text
 from videowall.evidence.job import ExportJob
 from videowall.evidence.plan import plan_export
 from videowall.evidence.progress import CancelToken, ExportCancelled, ExportProgress
@@ -52,7 +53,7 @@ class ExportWorker(QObject):
         try:
             plan = plan_export(request, cameras, services.recordings(), folder, services.part_bytes)
         except VideowallError as err:
-            self.refused.emit(err.user_message)
+            self.refused.emit(core_text(err.user_message))
             return
         except Exception:
             log.exception("planning the export failed")
@@ -70,7 +71,7 @@ class ExportWorker(QObject):
         except ExportCancelled:
             self.cancelled.emit(plan.partial_dir if plan.partial_dir.exists() else None)
         except VideowallError as err:
-            self.failed.emit(err.user_message)
+            self.failed.emit(core_text(err.user_message))
         except Exception as err:
             log.error("export failed: %s", redact(f"{type(err).__name__}: {err}"), exc_info=True)
             self.failed.emit(_internal_error())

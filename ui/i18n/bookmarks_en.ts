@@ -82,5 +82,11 @@
     <message><source>start</source><translation>start</translation></message>
     <message><source>withdrawn</source><translation>withdrawn</translation></message>
     <message><source>yes</source><translation>yes</translation></message>
+    <message><source>other</source><translation>other</translation></message>
+    <message><source>public disorder</source><translation>public disorder</translation></message>
+    <message><source>road accident</source><translation>road accident</translation></message>
+    <message><source>theft</source><translation>theft</translation></message>
+    <message><source>traffic offence</source><translation>traffic offence</translation></message>
+    <message><source>vandalism</source><translation>vandalism</translation></message>
 </context>
 </TS>

@@ -82,5 +82,11 @@
     <message><source>start</source><translation>początek</translation></message>
     <message><source>withdrawn</source><translation>wycofano</translation></message>
     <message><source>yes</source><translation>tak</translation></message>
+    <message><source>other</source><translation>inne</translation></message>
+    <message><source>public disorder</source><translation>zakłócanie porządku</translation></message>
+    <message><source>road accident</source><translation>zdarzenie drogowe</translation></message>
+    <message><source>theft</source><translation>kradzież</translation></message>
+    <message><source>traffic offence</source><translation>wykroczenie drogowe</translation></message>
+    <message><source>vandalism</source><translation>akt wandalizmu</translation></message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from ui.i18n.core import core_text
 from videowall.onvif.ptz_queue import PtzAction, PtzCommand, PtzController
 from videowall.runtime.errors import VideowallError
 
@@ -30,7 +31,7 @@ class PtzBridge(QObject):
 
     def _on_delivered(self, camera_id: int, command: PtzCommand, value: Any, error: VideowallError | None) -> None:
         if error is not None:
-            self.error_raised.emit(camera_id, command.kind, error.user_message)
+            self.error_raised.emit(camera_id, command.kind, core_text(error.user_message))
         else:
             self.result_received.emit(camera_id, command.kind, value)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
+from ui.i18n.core import core_text
 from ui.ptz.bridge import PtzBridge
 from ui.ptz.tile_controller import velocity_for_drag
 from ui.ptz.tour_widget import PtzTourWidget
@@ -200,7 +201,7 @@ class PtzPanelWidget(QWidget):
         try:
             tour = self._save_tour(self.camera_id, name, tokens, dwell_s)
         except VideowallError as err:
-            self.show_error(err.user_message)
+            self.show_error(core_text(err.user_message))
             return
         self._tours = [t for t in self._tours if t.name != tour.name] + [tour]
         self.tour.set_tours(self._tours, select=tour.name)

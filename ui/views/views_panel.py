@@ -7,6 +7,8 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ui.i18n.core import core_text
+
 from videowall.runtime.errors import VideowallError
 from videowall.storage.views import View, ViewStore
 
@@ -74,7 +76,7 @@ class ViewsPanel(QWidget):
         try:
             view = self.store.get(name)
         except VideowallError as err:
-            self.error = err.user_message
+            self.error = core_text(err.user_message)
             return None
         self.view_chosen.emit(view)
         return view

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from videowall.model.bookmark import Bookmark, BookmarkFilter
+from videowall.model.bookmark import Bookmark, BookmarkFilter, polish_category
 from videowall.config.settings import Settings
 from videowall.events.model import Alarm
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
@@ -68,7 +68,8 @@ class ActivityRecord:
 
 def entry_from_bookmark(bookmark: Bookmark, camera_names: Mapping[int, str]) -> ActivityEntry:
     description = bookmark.description.strip()
-    event = f"{bookmark.category} — {description}" if description else bookmark.category
+    category = polish_category(bookmark.category)
+    event = f"{category} — {description}" if description else category
     cameras = tuple(camera_names.get(cid, f"kamera nr {cid}") for cid in bookmark.camera_ids)
     return ActivityEntry(start_utc=bookmark.start_utc, end_utc=bookmark.end_utc, operator=bookmark.operator,
                          event=event, place=bookmark.place, result=bookmark.result, cameras=cameras,

@@ -10,7 +10,8 @@ from typing import Any
 
 from sqlalchemy import bindparam, text
 
-from videowall.model.bookmark import Bookmark, BookmarkFilter, BookmarkRevision
+from videowall.model.bookmark import (POLISH_CATEGORY_NAMES, Bookmark, BookmarkFilter, BookmarkRevision,
+                                      category_key)
 from videowall.bookmarks.validation import fold
 from videowall.recording.timebase import from_us, to_us
 from videowall.storage.database import Database
@@ -88,8 +89,11 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 def _searched_text(row: Sequence[Any]) -> str:
+    """What the words of a search are looked for in; a default category (a key) by its key and Polish name."""
     description, place, case_number, category = row[5], row[6], row[8], row[4]
-    return fold(f"{description} {place} {case_number} {category}")
+    name = POLISH_CATEGORY_NAMES.get(category)
+    words = f"{category} {name}" if name is not None else category
+    return fold(f"{description} {place} {case_number} {words}")
 
 
 def _with_links(conn: Database, rows: list[Any]) -> list[Bookmark]:
@@ -126,7 +130,7 @@ def _conditions(flt: BookmarkFilter) -> tuple[list[str], dict[str, Any]]:
         params["camera_id"] = flt.camera_id
     if flt.category:
         where.append("b.category = :category")
-        params["category"] = flt.category
+        params["category"] = category_key(flt.category)
     if flt.operator:
         where.append("b.operator = :operator")
         params["operator"] = flt.operator

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
+from videowall.model.bookmark import category_key
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 MAX_CATEGORY_CHARS = 100
@@ -51,8 +52,8 @@ def reason(value: object, label: str) -> str:
 
 
 def category(value: object, allowed: tuple[str, ...] | None) -> str:
-    cleaned = text(value, "The category", MAX_CATEGORY_CHARS, required=True, single_line=True)
-    if allowed is not None and cleaned not in allowed:
+    cleaned = category_key(text(value, "The category", MAX_CATEGORY_CHARS, required=True, single_line=True))
+    if allowed is not None and cleaned not in {category_key(name) for name in allowed}:
         raise invalid(f"Unknown category {cleaned!r}; choose one of: {', '.join(allowed)}.")
     return cleaned
 

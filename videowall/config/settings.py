@@ -17,13 +17,14 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from videowall.model.bookmark import DEFAULT_CATEGORIES, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, MAX_ROLL_S
+from videowall.model.bookmark import (DEFAULT_CATEGORIES, DEFAULT_POST_ROLL_S, DEFAULT_PRE_ROLL_S, MAX_ROLL_S,
+                                      category_key)
 from videowall.runtime.atomic import move_aside, write_atomic
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.text import brief, unsafe_character
 
-CURRENT_VERSION = 3
+CURRENT_VERSION = 4
 MAX_FILE_BYTES = 1024 * 1024   # a settings file is a few kB; a larger one is not ours
 MAX_FREE_GB = 1_000_000.0
 _LANGUAGE = re.compile(r"[a-z]{2,3}([_-][A-Za-z0-9]{2,4})?")
@@ -137,7 +138,15 @@ def _v2_to_v3(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "version": 3}
 
 
-_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 4 stores the default bookmark categories as keys (shown translated) instead of Polish names."""
+    out = {**data, "version": 4}
+    if isinstance(out.get("bookmark_categories"), list):
+        out["bookmark_categories"] = [category_key(c) if isinstance(c, str) else c for c in out["bookmark_categories"]]
+    return out
+
+
+_MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _migrate(data: dict[str, Any]) -> dict[str, Any]:

@@ -6,9 +6,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-# Polish defaults; a station's own list is ``Settings.bookmark_categories``.
-DEFAULT_CATEGORIES: tuple[str, ...] = ("wykroczenie drogowe", "zakłócanie porządku", "akt wandalizmu", "kradzież",
-                                       "zdarzenie drogowe", "inne")
+# The default categories are keys, shown in the UI's language; a station's own list
+# (``Settings.bookmark_categories``) may name others, shown as written.
+DEFAULT_CATEGORIES: tuple[str, ...] = ("traffic_offence", "public_disorder", "vandalism", "theft", "road_accident",
+                                       "other")
+# Their Polish names: for Polish documents (the activity record), and what was stored before there were keys.
+POLISH_CATEGORY_NAMES: dict[str, str] = {
+    "traffic_offence": "wykroczenie drogowe", "public_disorder": "zakłócanie porządku", "vandalism": "akt wandalizmu",
+    "theft": "kradzież", "road_accident": "zdarzenie drogowe", "other": "inne"}
+_KEY_OF_POLISH_NAME = {name: key for key, name in POLISH_CATEGORY_NAMES.items()}
 DEFAULT_PRE_ROLL_S = 30
 DEFAULT_POST_ROLL_S = 60
 MAX_ROLL_S = 3600
@@ -23,6 +29,16 @@ EVIDENCE_MARKED = "evidence_marked"
 EVIDENCE_RELEASED = "evidence_released"
 WITHDRAWN = "withdrawn"
 RESTORED = "restored"
+
+
+def category_key(name: str) -> str:
+    """The key of a default category given by its Polish name (as stored before keys); other names as given."""
+    return _KEY_OF_POLISH_NAME.get(name, name)
+
+
+def polish_category(category: str) -> str:
+    """A category as a Polish document names it."""
+    return POLISH_CATEGORY_NAMES.get(category, category)
 
 
 @dataclass(frozen=True)

@@ -302,13 +302,32 @@ class StreamSupervisor:
             stream.decoder.set_keep_gop(True)
             self._streams[key] = stream
 
-    def _open_stream(self, camera: Camera, profile: Profile) -> _Stream:
+    def reopen_camera(self, camera_id: int) -> None:
+        """The camera was edited (addresses, transport, credentials): its open streams reconnect with the new
+        details. Tiles, the live decoder and other consumers (the recorder) stay attached to the stream."""
+        camera = self._camera_lookup(camera_id)
+        with self._lock:
+            for (cid, profile), stream in self._streams.items():
+                if cid != camera_id:
+                    continue
+                old, fresh = stream.session, self._new_session(camera, profile)
+                for consumer in (stream.decoder, *stream.consumers):
+                    old.remove_consumer(consumer)
+                    fresh.add_consumer(consumer)
+                stream.session = fresh
+                fresh.start()
+                self._closer.submit(old.close)
+                log.info("reopened session camera=%s profile=%s", camera_id, profile.value)
+
+    def _new_session(self, camera: Camera, profile: Profile) -> StreamSession:
         source = StreamSource(camera_id=camera.id, profile=profile.value, url=camera.url_for(profile),
                               options=_with_transport(self._options, camera))
         # A camera without credentials never touches the keyring: a station may run without one.
         credentials = (lambda: self._credentials(camera.id)) if camera.has_credentials else None
-        session = self._session_factory(source, credentials=credentials, clock=self._clock,
-                                        transports=self._transports)
+        return self._session_factory(source, credentials=credentials, clock=self._clock, transports=self._transports)
+
+    def _open_stream(self, camera: Camera, profile: Profile) -> _Stream:
+        session = self._new_session(camera, profile)
         decoder = self._decoder_factory(clock=self._clock, threads=self._decoder_threads)
         session.add_consumer(decoder)
         session.start()

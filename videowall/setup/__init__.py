@@ -1,0 +1,1 @@
+"""Set-up done from the GUI, without Qt: camera forms, connection tests, camera states."""
