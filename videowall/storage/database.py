@@ -71,10 +71,10 @@ class Database:
                 self._conn.execute(_statement(statement), [dict(row) for row in rows])
 
     def scalar(self, statement: str | Executable, params: Mapping[str, Any] | None = None) -> Any:
-        """The first column of the first row, or None when there is no row."""
+        """The first column of the first row, or None when there is no row. The result is closed at once, so
+        an ``INSERT … RETURNING`` leaves no statement open on the connection."""
         with self.lock:
-            row = self.execute(statement, params).fetchone()
-        return None if row is None else row[0]
+            return self.execute(statement, params).scalar()
 
     def run_raw(self, sql: str) -> None:
         """A statement handed to the driver as written (DDL of shipped migrations, PRAGMAs): no parameters,
