@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
+from ui.i18n.core import core_text
 from videowall.runtime.errors import VideowallError
 from videowall.station import Station
 
@@ -42,6 +43,6 @@ class LoginDialog(QDialog):
         try:
             self.station.login(self.login_edit.text(), password)
         except VideowallError as err:
-            self.message.setText(err.user_message)
+            self.message.setText(core_text(err.user_message))
             return
         self.accept()
