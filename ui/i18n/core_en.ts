@@ -48,6 +48,10 @@
             <translation>%1 is too long (%2 characters; at most %3).</translation>
         </message>
         <message>
+            <source>%1 lies outside the years %2–%3: check the year.</source>
+            <translation>%1 lies outside the years %2–%3: check the year.</translation>
+        </message>
+        <message>
             <source>%1 missing: the log jumps from entry %2 to entry %3 (deleted?)</source>
             <translation>%1 missing: the log jumps from entry %2 to entry %3 (deleted?)</translation>
         </message>
@@ -208,6 +212,22 @@
             <translation>A keyring is needed to save the camera's credentials.</translation>
         </message>
         <message>
+            <source>A login is 1–%1 characters without spaces or control characters.</source>
+            <translation>A login is 1–%1 characters without spaces or control characters.</translation>
+        </message>
+        <message>
+            <source>A password needs at least %1 characters.</source>
+            <translation>A password needs at least %1 characters.</translation>
+        </message>
+        <message>
+            <source>A police viewer needs at least one camera group (--group): they see only the groups granted to the unit.</source>
+            <translation>A police viewer needs at least one camera group (--group): they see only the groups granted to the unit.</translation>
+        </message>
+        <message>
+            <source>A rule is for one camera or for a group, not both.</source>
+            <translation>A rule is for one camera or for a group, not both.</translation>
+        </message>
+        <message>
             <source>A setting has a value of the wrong kind.</source>
             <translation>A setting has a value of the wrong kind.</translation>
         </message>
@@ -220,12 +240,32 @@
             <translation>A tour needs at least one preset and a dwell &gt; 0 s.</translation>
         </message>
         <message>
+            <source>A user %1 already exists.</source>
+            <translation>A user %1 already exists.</translation>
+        </message>
+        <message>
+            <source>A user needs a full name (1–100 printable characters), as it appears on bookmarks and in the audit log.</source>
+            <translation>A user needs a full name (1–100 printable characters), as it appears on bookmarks and in the audit log.</translation>
+        </message>
+        <message>
             <source>A view needs a name of 1 to %1 characters.</source>
             <translation>A view needs a name of 1 to %1 characters.</translation>
         </message>
         <message>
             <source>A view's key must be between 1 and 12.</source>
             <translation>A view's key must be between 1 and 12.</translation>
+        </message>
+        <message>
+            <source>Alarm %1 was already closed by %2.</source>
+            <translation>Alarm %1 was already closed by %2.</translation>
+        </message>
+        <message>
+            <source>An alarm is handled by a named operator.</source>
+            <translation>An alarm is handled by a named operator.</translation>
+        </message>
+        <message>
+            <source>An alarm priority is 1 (most urgent) to 5, or 0 for none.</source>
+            <translation>An alarm priority is 1 (most urgent) to 5, or 0 for none.</translation>
         </message>
         <message>
             <source>An audit %1 must be 1–%2 printable characters, got %3.</source>
@@ -300,6 +340,10 @@
             <translation>Camera passwords can only be read or stored for a data dir's station; this keyring was opened without one.</translation>
         </message>
         <message>
+            <source>Cannot reach the camera at %1 for events.</source>
+            <translation>Cannot reach the camera at %1 for events.</translation>
+        </message>
+        <message>
             <source>Cannot reach the device at %1.</source>
             <translation>Cannot reach the device at %1.</translation>
         </message>
@@ -322,6 +366,10 @@
         <message>
             <source>Choose at least one camera.</source>
             <translation>Choose at least one camera.</translation>
+        </message>
+        <message>
+            <source>Closing an alarm needs a comment: what was seen and done.</source>
+            <translation>Closing an alarm needs a comment: what was seen and done.</translation>
         </message>
         <message>
             <source>Could not %1 in the keyring: %2.</source>
@@ -348,6 +396,10 @@
             <translation>Could not save to the database: %1.</translation>
         </message>
         <message>
+            <source>Could not upgrade the database %1 to schema version %2 (%3): %4. It was left as it was.</source>
+            <translation>Could not upgrade the database %1 to schema version %2 (%3): %4. It was left as it was.</translation>
+        </message>
+        <message>
             <source>Could not upgrade the database to schema version %1 (%2): %3. The database was left at version %4.</source>
             <translation>Could not upgrade the database to schema version %1 (%2): %3. The database was left at version %4.</translation>
         </message>
@@ -358,6 +410,10 @@
         <message>
             <source>Could not write to the audit log: %1.</source>
             <translation>Could not write to the audit log: %1.</translation>
+        </message>
+        <message>
+            <source>Do not put the password in the database address (it would end up in settings, shell history and logs). Leave it out; it is asked for separately.</source>
+            <translation>Do not put the password in the database address (it would end up in settings, shell history and logs). Leave it out; it is asked for separately.</translation>
         </message>
         <message>
             <source>Give the ONVIF address as http://HOST:PORT or https://HOST:PORT (no user:password@).</source>
@@ -378,6 +434,10 @@
         <message>
             <source>Invalid setting: %1.</source>
             <translation>Invalid setting: %1.</translation>
+        </message>
+        <message>
+            <source>Log in first: nobody is logged in at this station to %1.</source>
+            <translation>Log in first: nobody is logged in at this station to %1.</translation>
         </message>
         <message>
             <source>Name at least one camera (--camera ID|NAME[,...]).</source>
@@ -440,6 +500,10 @@
             <translation>Retention must be a whole number of days from %1 to %2, not %3: the law allows %4.</translation>
         </message>
         <message>
+            <source>Schema version %1 (%2) cannot be applied to PostgreSQL: migrations after the baseline must be plain SQL.</source>
+            <translation>Schema version %1 (%2) cannot be applied to PostgreSQL: migrations after the baseline must be plain SQL.</translation>
+        </message>
+        <message>
             <source>Some cameras' clocks are wrong; their recordings are timed by this station's clock instead.</source>
             <translation>Some cameras' clocks are wrong; their recordings are timed by this station's clock instead.</translation>
         </message>
@@ -472,6 +536,10 @@
             <translation>The RSA signing key is too short (%1 bits).</translation>
         </message>
         <message>
+            <source>The account %1 is locked after %2 failed logins. A shift supervisor or an administrator can unlock it.</source>
+            <translation>The account %1 is locked after %2 failed logins. A shift supervisor or an administrator can unlock it.</translation>
+        </message>
+        <message>
             <source>The audit log is damaged: %1.</source>
             <translation>The audit log is damaged: %1.</translation>
         </message>
@@ -484,6 +552,10 @@
             <translation>The camera at %1 answered %2%3 instead of sending the stream.</translation>
         </message>
         <message>
+            <source>The camera at %1 answered HTTP %2 to %3.</source>
+            <translation>The camera at %1 answered HTTP %2 to %3.</translation>
+        </message>
+        <message>
             <source>The camera at %1 answered but did not send a playable stream.</source>
             <translation>The camera at %1 answered but did not send a playable stream.</translation>
         </message>
@@ -492,8 +564,24 @@
             <translation>The camera at %1 cannot be reached. Check its address and the network.</translation>
         </message>
         <message>
+            <source>The camera at %1 created no usable event subscription.</source>
+            <translation>The camera at %1 created no usable event subscription.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 did not answer %2 in time.</source>
+            <translation>The camera at %1 did not answer %2 in time.</translation>
+        </message>
+        <message>
             <source>The camera at %1 did not answer within %2 s. Check that it is powered and on the network.</source>
             <translation>The camera at %1 did not answer within %2 s. Check that it is powered and on the network.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (%2 refused).</source>
+            <translation>The camera at %1 does not support ONVIF events (%2 refused).</translation>
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (it reports no event service).</source>
+            <translation>The camera at %1 does not support ONVIF events (it reports no event service).</translation>
         </message>
         <message>
             <source>The camera at %1 ended the stream. Reconnecting.</source>
@@ -504,12 +592,36 @@
             <translation>The camera at %1 has no stream at this path. Check the stream address.</translation>
         </message>
         <message>
+            <source>The camera at %1 refused %2: %3</source>
+            <translation>The camera at %1 refused %2: %3</translation>
+        </message>
+        <message>
             <source>The camera at %1 refused the connection. Check the port and that its RTSP service is on.</source>
             <translation>The camera at %1 refused the connection. Check the port and that its RTSP service is on.</translation>
         </message>
         <message>
             <source>The camera at %1 refused the user name or password. Check the credentials saved for this camera.</source>
             <translation>The camera at %1 refused the user name or password. Check the credentials saved for this camera.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 refused the username or password for events (or its clock is far off).</source>
+            <translation>The camera at %1 refused the username or password for events (or its clock is far off).</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply with a DTD; it was rejected as unsafe.</source>
+            <translation>The camera at %1 sent a reply with a DTD; it was rejected as unsafe.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply without a SOAP body.</source>
+            <translation>The camera at %1 sent a reply without a SOAP body.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply over %2 MiB; it was refused and the subscription is renewed.</source>
+            <translation>The camera at %1 sent an event reply over %2 MiB; it was refused and the subscription is renewed.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply that is not valid XML.</source>
+            <translation>The camera at %1 sent an event reply that is not valid XML.</translation>
         </message>
         <message>
             <source>The camera at %1 stopped sending video for %2 s. Reconnecting.</source>
@@ -552,6 +664,10 @@
             <translation>The camera's credentials could not be read.</translation>
         </message>
         <message>
+            <source>The camera's events failed unexpectedly.</source>
+            <translation>The camera's events failed unexpectedly.</translation>
+        </message>
+        <message>
             <source>The cameras must be a list of camera ids.</source>
             <translation>The cameras must be a list of camera ids.</translation>
         </message>
@@ -560,8 +676,24 @@
             <translation>The certificate does not belong to the signing key.</translation>
         </message>
         <message>
+            <source>The certificate of %1 is not the pinned one; events were not read.</source>
+            <translation>The certificate of %1 is not the pinned one; events were not read.</translation>
+        </message>
+        <message>
             <source>The certificate of %1 is not trusted. Check it and trust it explicitly (pin its fingerprint) if it is the camera's own.</source>
             <translation>The certificate of %1 is not trusted. Check it and trust it explicitly (pin its fingerprint) if it is the camera's own.</translation>
+        </message>
+        <message>
+            <source>The comment is longer than %1 characters.</source>
+            <translation>The comment is longer than %1 characters.</translation>
+        </message>
+        <message>
+            <source>The database %1 already holds other tables; create the deployment in an empty database. Nothing was changed.</source>
+            <translation>The database %1 already holds other tables; create the deployment in an empty database. Nothing was changed.</translation>
+        </message>
+        <message>
+            <source>The database %1 already is a videowall deployment (schema version %2); join it with 'videowall station join URL' instead.</source>
+            <translation>The database %1 already is a videowall deployment (schema version %2); join it with 'videowall station join URL' instead.</translation>
         </message>
         <message>
             <source>The database %1 cannot use write-ahead logging (journal mode %2).</source>
@@ -576,8 +708,32 @@
             <translation>The database %1 is damaged (%2). It was kept as %3; nothing was deleted.</translation>
         </message>
         <message>
+            <source>The database %1 is not a videowall deployment yet. Create it with 'videowall server init --db URL' first.</source>
+            <translation>The database %1 is not a videowall deployment yet. Create it with 'videowall server init --db URL' first.</translation>
+        </message>
+        <message>
+            <source>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall on this station.</source>
+            <translation>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall on this station.</translation>
+        </message>
+        <message>
             <source>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall to open it.</source>
             <translation>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall to open it.</translation>
+        </message>
+        <message>
+            <source>The database address must look like postgresql://user@host:5432/videowall.</source>
+            <translation>The database address must look like postgresql://user@host:5432/videowall.</translation>
+        </message>
+        <message>
+            <source>The database address must start with postgresql:// (got %1://).</source>
+            <translation>The database address must start with postgresql:// (got %1://).</translation>
+        </message>
+        <message>
+            <source>The database address needs a user, a host and a database name: postgresql://user@host:5432/videowall.</source>
+            <translation>The database address needs a user, a host and a database name: postgresql://user@host:5432/videowall.</translation>
+        </message>
+        <message>
+            <source>The debounce time cannot be negative.</source>
+            <translation>The debounce time cannot be negative.</translation>
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>
@@ -652,6 +808,10 @@
             <translation>The end of the time range must be after its start.</translation>
         </message>
         <message>
+            <source>The event subscription is not open.</source>
+            <translation>The event subscription is not open.</translation>
+        </message>
+        <message>
             <source>The evidence signing key in %1 cannot be read (%2).</source>
             <translation>The evidence signing key in %1 cannot be read (%2).</translation>
         </message>
@@ -686,6 +846,10 @@
         <message>
             <source>The passphrase of the evidence signing key (%1) is not in the OS keyring. Import the signing certificate again (PKCS#12), or move the signing folder away to create a new station key.</source>
             <translation>The passphrase of the evidence signing key (%1) is not in the OS keyring. Import the signing certificate again (PKCS#12), or move the signing folder away to create a new station key.</translation>
+        </message>
+        <message>
+            <source>The password of the shared database %1 is not in this station's keyring. Join again: videowall station join URL --password-stdin.</source>
+            <translation>The password of the shared database %1 is not in this station's keyring. Join again: videowall station join URL --password-stdin.</translation>
         </message>
         <message>
             <source>The period holds more than %1 events; choose a shorter period.</source>
@@ -740,8 +904,16 @@
             <translation>The station database has lost its station identity, so camera passwords cannot be found. Restore the database from a backup.</translation>
         </message>
         <message>
+            <source>The station is closing; bookmarks are not available.</source>
+            <translation>The station is closing; bookmarks are not available.</translation>
+        </message>
+        <message>
             <source>The station is closing; recordings are not available.</source>
             <translation>The station is closing; recordings are not available.</translation>
+        </message>
+        <message>
+            <source>The station's deployment file %1 is unreadable (%2). Join again with 'videowall station join URL', or delete the file to use this station's own database.</source>
+            <translation>The station's deployment file %1 is unreadable (%2). Join again with 'videowall station join URL', or delete the file to use this station's own database.</translation>
         </message>
         <message>
             <source>The stored credentials of camera %1 are unreadable. Enter the username and password again.</source>
@@ -804,12 +976,20 @@
             <translation>The time range must carry a time zone.</translation>
         </message>
         <message>
+            <source>The user was not added: %1.</source>
+            <translation>The user was not added: %1.</translation>
+        </message>
+        <message>
             <source>The username must be text without control characters.</source>
             <translation>The username must be text without control characters.</translation>
         </message>
         <message>
             <source>The video library cannot open this kind of address (camera at %1).</source>
             <translation>The video library cannot open this kind of address (camera at %1).</translation>
+        </message>
+        <message>
+            <source>There is no alarm %1.</source>
+            <translation>There is no alarm %1.</translation>
         </message>
         <message>
             <source>There is no bookmark with id %1.</source>
@@ -836,6 +1016,10 @@
             <translation>There is no recording of camera %1 (%2) between %3 and %4 UTC. Choose a time range with footage.</translation>
         </message>
         <message>
+            <source>There is no user %1.</source>
+            <translation>There is no user %1.</translation>
+        </message>
+        <message>
             <source>There is no view named '%1'.</source>
             <translation>There is no view named '%1'.</translation>
         </message>
@@ -860,12 +1044,20 @@
             <translation>This database has no audit log table; it was opened without the "audit log" migration.</translation>
         </message>
         <message>
+            <source>This station was opened without streams; it cannot record.</source>
+            <translation>This station was opened without streams; it cannot record.</translation>
+        </message>
+        <message>
             <source>Unknown PTZ command.</source>
             <translation>Unknown PTZ command.</translation>
         </message>
         <message>
             <source>Unknown category %1; choose one of: %2.</source>
             <translation>Unknown category %1; choose one of: %2.</translation>
+        </message>
+        <message>
+            <source>Unknown database option %1; the address may carry only %2.</source>
+            <translation>Unknown database option %1; the address may carry only %2.</translation>
         </message>
         <message>
             <source>Unknown keyring %1: use 'os' or 'memory' (set by %2).</source>

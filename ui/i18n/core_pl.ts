@@ -48,6 +48,10 @@
             <translation>%1 jest za długie (znaków: %2; najwyżej %3).</translation>
         </message>
         <message>
+            <source>%1 lies outside the years %2–%3: check the year.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 missing: the log jumps from entry %2 to entry %3 (deleted?)</source>
             <translation>brak: %1 — dziennik przeskakuje z wpisu %2 do wpisu %3 (usunięte?)</translation>
         </message>
@@ -208,6 +212,22 @@
             <translation>Do zapisania danych logowania kamery potrzebny jest magazyn haseł.</translation>
         </message>
         <message>
+            <source>A login is 1–%1 characters without spaces or control characters.</source>
+            <translation>Login ma od 1 do %1 znaków, bez spacji i znaków sterujących.</translation>
+        </message>
+        <message>
+            <source>A password needs at least %1 characters.</source>
+            <translation>Hasło musi mieć co najmniej %1 znaków.</translation>
+        </message>
+        <message>
+            <source>A police viewer needs at least one camera group (--group): they see only the groups granted to the unit.</source>
+            <translation>Użytkownik policji potrzebuje co najmniej jednej grupy kamer (--group): widzi tylko grupy przyznane jednostce.</translation>
+        </message>
+        <message>
+            <source>A rule is for one camera or for a group, not both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A setting has a value of the wrong kind.</source>
             <translation>Jedno z ustawień ma wartość niewłaściwego rodzaju.</translation>
         </message>
@@ -220,12 +240,32 @@
             <translation>Trasa potrzebuje co najmniej jednej pozycji i czasu postoju &gt; 0 s.</translation>
         </message>
         <message>
+            <source>A user %1 already exists.</source>
+            <translation>Użytkownik %1 już istnieje.</translation>
+        </message>
+        <message>
+            <source>A user needs a full name (1–100 printable characters), as it appears on bookmarks and in the audit log.</source>
+            <translation>Użytkownik potrzebuje imienia i nazwiska (1–100 znaków drukowalnych), tak jak pojawią się w zakładkach i w dzienniku audytu.</translation>
+        </message>
+        <message>
             <source>A view needs a name of 1 to %1 characters.</source>
             <translation>Widok potrzebuje nazwy o długości od 1 do %1 znaków.</translation>
         </message>
         <message>
             <source>A view's key must be between 1 and 12.</source>
             <translation>Klawisz widoku musi być od 1 do 12.</translation>
+        </message>
+        <message>
+            <source>Alarm %1 was already closed by %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An alarm is handled by a named operator.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An alarm priority is 1 (most urgent) to 5, or 0 for none.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>An audit %1 must be 1–%2 printable characters, got %3.</source>
@@ -300,6 +340,10 @@
             <translation>Hasła kamer można odczytać lub zapisać tylko dla stanowiska katalogu danych; ten magazyn haseł otwarto bez niego.</translation>
         </message>
         <message>
+            <source>Cannot reach the camera at %1 for events.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Cannot reach the device at %1.</source>
             <translation>Nie można połączyć się z urządzeniem %1.</translation>
         </message>
@@ -322,6 +366,10 @@
         <message>
             <source>Choose at least one camera.</source>
             <translation>Wybierz co najmniej jedną kamerę.</translation>
+        </message>
+        <message>
+            <source>Closing an alarm needs a comment: what was seen and done.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Could not %1 in the keyring: %2.</source>
@@ -348,6 +396,10 @@
             <translation>Nie można zapisać w bazie danych: %1.</translation>
         </message>
         <message>
+            <source>Could not upgrade the database %1 to schema version %2 (%3): %4. It was left as it was.</source>
+            <translation>Nie udało się zaktualizować bazy danych %1 do wersji schematu %2 (%3): %4. Baza pozostała bez zmian.</translation>
+        </message>
+        <message>
             <source>Could not upgrade the database to schema version %1 (%2): %3. The database was left at version %4.</source>
             <translation>Nie można zaktualizować bazy danych do wersji schematu %1 (%2): %3. Baza pozostała w wersji %4.</translation>
         </message>
@@ -358,6 +410,10 @@
         <message>
             <source>Could not write to the audit log: %1.</source>
             <translation>Nie można zapisać w dzienniku audytu: %1.</translation>
+        </message>
+        <message>
+            <source>Do not put the password in the database address (it would end up in settings, shell history and logs). Leave it out; it is asked for separately.</source>
+            <translation>Nie podawaj hasła w adresie bazy danych (trafiłoby do ustawień, historii powłoki i logów). Pomiń je; zostanie zapytane osobno.</translation>
         </message>
         <message>
             <source>Give the ONVIF address as http://HOST:PORT or https://HOST:PORT (no user:password@).</source>
@@ -378,6 +434,10 @@
         <message>
             <source>Invalid setting: %1.</source>
             <translation>Błędne ustawienie: %1.</translation>
+        </message>
+        <message>
+            <source>Log in first: nobody is logged in at this station to %1.</source>
+            <translation>Najpierw się zaloguj: na tym stanowisku nikt nie jest zalogowany, aby %1.</translation>
         </message>
         <message>
             <source>Name at least one camera (--camera ID|NAME[,...]).</source>
@@ -440,6 +500,10 @@
             <translation>Okres przechowywania musi być całkowitą liczbą dni od %1 do %2, a nie %3: prawo dopuszcza %4.</translation>
         </message>
         <message>
+            <source>Schema version %1 (%2) cannot be applied to PostgreSQL: migrations after the baseline must be plain SQL.</source>
+            <translation>Wersji schematu %1 (%2) nie można zastosować w PostgreSQL: migracje po wersji bazowej muszą być czystym SQL.</translation>
+        </message>
+        <message>
             <source>Some cameras' clocks are wrong; their recordings are timed by this station's clock instead.</source>
             <translation>Zegary niektórych kamer są błędne; ich nagrania są oznaczane czasem zegara tego stanowiska.</translation>
         </message>
@@ -472,6 +536,10 @@
             <translation>Klucz podpisu RSA jest za krótki (bitów: %1).</translation>
         </message>
         <message>
+            <source>The account %1 is locked after %2 failed logins. A shift supervisor or an administrator can unlock it.</source>
+            <translation>Konto %1 jest zablokowane po %2 nieudanych logowaniach. Może je odblokować kierownik zmiany lub administrator.</translation>
+        </message>
+        <message>
             <source>The audit log is damaged: %1.</source>
             <translation>Dziennik audytu jest uszkodzony: %1.</translation>
         </message>
@@ -484,6 +552,10 @@
             <translation>Kamera %1 odpowiedziała %2%3 zamiast wysłać strumień.</translation>
         </message>
         <message>
+            <source>The camera at %1 answered HTTP %2 to %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The camera at %1 answered but did not send a playable stream.</source>
             <translation>Kamera %1 odpowiedziała, ale nie wysłała odtwarzalnego strumienia.</translation>
         </message>
@@ -492,8 +564,24 @@
             <translation>Kamera %1 jest nieosiągalna. Sprawdź jej adres i sieć.</translation>
         </message>
         <message>
+            <source>The camera at %1 created no usable event subscription.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The camera at %1 did not answer %2 in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The camera at %1 did not answer within %2 s. Check that it is powered and on the network.</source>
             <translation>Kamera %1 nie odpowiedziała w ciągu %2 s. Sprawdź, czy jest zasilana i podłączona do sieci.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (%2 refused).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (it reports no event service).</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The camera at %1 ended the stream. Reconnecting.</source>
@@ -504,12 +592,36 @@
             <translation>Kamera %1 nie ma strumienia pod tą ścieżką. Sprawdź adres strumienia.</translation>
         </message>
         <message>
+            <source>The camera at %1 refused %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The camera at %1 refused the connection. Check the port and that its RTSP service is on.</source>
             <translation>Kamera %1 odrzuciła połączenie. Sprawdź port i czy usługa RTSP jest włączona.</translation>
         </message>
         <message>
             <source>The camera at %1 refused the user name or password. Check the credentials saved for this camera.</source>
             <translation>Kamera %1 odrzuciła nazwę użytkownika lub hasło. Sprawdź dane logowania zapisane dla tej kamery.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 refused the username or password for events (or its clock is far off).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply with a DTD; it was rejected as unsafe.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply without a SOAP body.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply over %2 MiB; it was refused and the subscription is renewed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply that is not valid XML.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The camera at %1 stopped sending video for %2 s. Reconnecting.</source>
@@ -552,6 +664,10 @@
             <translation>Nie można odczytać danych logowania kamery.</translation>
         </message>
         <message>
+            <source>The camera's events failed unexpectedly.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The cameras must be a list of camera ids.</source>
             <translation>Kamery muszą być listą numerów kamer.</translation>
         </message>
@@ -560,8 +676,24 @@
             <translation>Certyfikat nie należy do klucza podpisu.</translation>
         </message>
         <message>
+            <source>The certificate of %1 is not the pinned one; events were not read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The certificate of %1 is not trusted. Check it and trust it explicitly (pin its fingerprint) if it is the camera's own.</source>
             <translation>Certyfikat %1 nie jest zaufany. Sprawdź go i zaufaj mu jawnie (przypnij jego odcisk), jeśli to certyfikat tej kamery.</translation>
+        </message>
+        <message>
+            <source>The comment is longer than %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database %1 already holds other tables; create the deployment in an empty database. Nothing was changed.</source>
+            <translation>Baza danych %1 zawiera już inne tabele; utwórz wdrożenie w pustej bazie. Nic nie zostało zmienione.</translation>
+        </message>
+        <message>
+            <source>The database %1 already is a videowall deployment (schema version %2); join it with 'videowall station join URL' instead.</source>
+            <translation>Baza danych %1 jest już wdrożeniem videowall (wersja schematu %2); zamiast tego dołącz do niej: 'videowall station join URL'.</translation>
         </message>
         <message>
             <source>The database %1 cannot use write-ahead logging (journal mode %2).</source>
@@ -576,8 +708,32 @@
             <translation>Baza danych %1 jest uszkodzona (%2). Zachowano ją jako %3; nic nie usunięto.</translation>
         </message>
         <message>
+            <source>The database %1 is not a videowall deployment yet. Create it with 'videowall server init --db URL' first.</source>
+            <translation>Baza danych %1 nie jest jeszcze wdrożeniem videowall. Najpierw utwórz je: 'videowall server init --db URL'.</translation>
+        </message>
+        <message>
+            <source>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall on this station.</source>
+            <translation>Bazę danych %1 utworzyła nowsza wersja videowall (wersja schematu %2; ta wersja zna do %3). Baza pozostała nietknięta. Zaktualizuj videowall na tym stanowisku.</translation>
+        </message>
+        <message>
             <source>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall to open it.</source>
             <translation>Bazę danych %1 utworzyła nowsza wersja videowall (wersja schematu %2; ta wersja zna do %3). Pozostawiono ją bez zmian. Zaktualizuj videowall, aby ją otworzyć.</translation>
+        </message>
+        <message>
+            <source>The database address must look like postgresql://user@host:5432/videowall.</source>
+            <translation>Adres bazy danych musi mieć postać postgresql://użytkownik@host:5432/videowall.</translation>
+        </message>
+        <message>
+            <source>The database address must start with postgresql:// (got %1://).</source>
+            <translation>Adres bazy danych musi zaczynać się od postgresql:// (podano %1://).</translation>
+        </message>
+        <message>
+            <source>The database address needs a user, a host and a database name: postgresql://user@host:5432/videowall.</source>
+            <translation>Adres bazy danych wymaga użytkownika, hosta i nazwy bazy: postgresql://użytkownik@host:5432/videowall.</translation>
+        </message>
+        <message>
+            <source>The debounce time cannot be negative.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>
@@ -652,6 +808,10 @@
             <translation>Koniec przedziału czasu musi być po jego początku.</translation>
         </message>
         <message>
+            <source>The event subscription is not open.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The evidence signing key in %1 cannot be read (%2).</source>
             <translation>Nie można odczytać klucza podpisu dowodów w %1 (%2).</translation>
         </message>
@@ -686,6 +846,10 @@
         <message>
             <source>The passphrase of the evidence signing key (%1) is not in the OS keyring. Import the signing certificate again (PKCS#12), or move the signing folder away to create a new station key.</source>
             <translation>Hasła klucza podpisu dowodów (%1) nie ma w systemowym magazynie haseł. Zaimportuj certyfikat podpisu ponownie (PKCS#12) albo przenieś folder podpisu, aby utworzyć nowy klucz stanowiska.</translation>
+        </message>
+        <message>
+            <source>The password of the shared database %1 is not in this station's keyring. Join again: videowall station join URL --password-stdin.</source>
+            <translation>Hasła wspólnej bazy danych %1 nie ma w magazynie haseł tego stanowiska. Dołącz ponownie: videowall station join URL --password-stdin.</translation>
         </message>
         <message>
             <source>The period holds more than %1 events; choose a shorter period.</source>
@@ -740,8 +904,16 @@
             <translation>Baza danych stanowiska utraciła jego identyfikator, więc nie można odnaleźć haseł kamer. Przywróć bazę z kopii zapasowej.</translation>
         </message>
         <message>
+            <source>The station is closing; bookmarks are not available.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The station is closing; recordings are not available.</source>
             <translation>Stanowisko jest zamykane; nagrania są niedostępne.</translation>
+        </message>
+        <message>
+            <source>The station's deployment file %1 is unreadable (%2). Join again with 'videowall station join URL', or delete the file to use this station's own database.</source>
+            <translation>Pliku wdrożenia stanowiska %1 nie można odczytać (%2). Dołącz ponownie ('videowall station join URL') albo usuń plik, aby używać własnej bazy stanowiska.</translation>
         </message>
         <message>
             <source>The stored credentials of camera %1 are unreadable. Enter the username and password again.</source>
@@ -804,12 +976,20 @@
             <translation>Przedział czasu musi mieć strefę czasową.</translation>
         </message>
         <message>
+            <source>The user was not added: %1.</source>
+            <translation>Nie dodano użytkownika: %1.</translation>
+        </message>
+        <message>
             <source>The username must be text without control characters.</source>
             <translation>Nazwa użytkownika musi być tekstem bez znaków sterujących.</translation>
         </message>
         <message>
             <source>The video library cannot open this kind of address (camera at %1).</source>
             <translation>Biblioteka wideo nie potrafi otworzyć adresu tego rodzaju (kamera %1).</translation>
+        </message>
+        <message>
+            <source>There is no alarm %1.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>There is no bookmark with id %1.</source>
@@ -836,6 +1016,10 @@
             <translation>Brak nagrania kamery %1 (%2) między %3 a %4 UTC. Wybierz przedział czasu z nagraniem.</translation>
         </message>
         <message>
+            <source>There is no user %1.</source>
+            <translation>Nie ma użytkownika %1.</translation>
+        </message>
+        <message>
             <source>There is no view named '%1'.</source>
             <translation>Nie ma widoku o nazwie '%1'.</translation>
         </message>
@@ -860,12 +1044,20 @@
             <translation>Ta baza danych nie ma tabeli dziennika audytu; otwarto ją bez migracji "dziennik audytu".</translation>
         </message>
         <message>
+            <source>This station was opened without streams; it cannot record.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Unknown PTZ command.</source>
             <translation>Nieznane polecenie PTZ.</translation>
         </message>
         <message>
             <source>Unknown category %1; choose one of: %2.</source>
             <translation>Nieznana kategoria %1; wybierz jedną z: %2.</translation>
+        </message>
+        <message>
+            <source>Unknown database option %1; the address may carry only %2.</source>
+            <translation>Nieznana opcja bazy danych %1; adres może zawierać tylko %2.</translation>
         </message>
         <message>
             <source>Unknown keyring %1: use 'os' or 'memory' (set by %2).</source>
