@@ -48,6 +48,10 @@
             <translation>%1 is too long (%2 characters; at most %3).</translation>
         </message>
         <message>
+            <source>%1 lies outside the years %2–%3: check the year.</source>
+            <translation>%1 lies outside the years %2–%3: check the year.</translation>
+        </message>
+        <message>
             <source>%1 missing: the log jumps from entry %2 to entry %3 (deleted?)</source>
             <translation>%1 missing: the log jumps from entry %2 to entry %3 (deleted?)</translation>
         </message>
@@ -208,6 +212,10 @@
             <translation>A keyring is needed to save the camera's credentials.</translation>
         </message>
         <message>
+            <source>A rule is for one camera or for a group, not both.</source>
+            <translation>A rule is for one camera or for a group, not both.</translation>
+        </message>
+        <message>
             <source>A setting has a value of the wrong kind.</source>
             <translation>A setting has a value of the wrong kind.</translation>
         </message>
@@ -226,6 +234,18 @@
         <message>
             <source>A view's key must be between 1 and 12.</source>
             <translation>A view's key must be between 1 and 12.</translation>
+        </message>
+        <message>
+            <source>Alarm %1 was already closed by %2.</source>
+            <translation>Alarm %1 was already closed by %2.</translation>
+        </message>
+        <message>
+            <source>An alarm is handled by a named operator.</source>
+            <translation>An alarm is handled by a named operator.</translation>
+        </message>
+        <message>
+            <source>An alarm priority is 1 (most urgent) to 5, or 0 for none.</source>
+            <translation>An alarm priority is 1 (most urgent) to 5, or 0 for none.</translation>
         </message>
         <message>
             <source>An audit %1 must be 1–%2 printable characters, got %3.</source>
@@ -300,6 +320,10 @@
             <translation>Camera passwords can only be read or stored for a data dir's station; this keyring was opened without one.</translation>
         </message>
         <message>
+            <source>Cannot reach the camera at %1 for events.</source>
+            <translation>Cannot reach the camera at %1 for events.</translation>
+        </message>
+        <message>
             <source>Cannot reach the device at %1.</source>
             <translation>Cannot reach the device at %1.</translation>
         </message>
@@ -322,6 +346,10 @@
         <message>
             <source>Choose at least one camera.</source>
             <translation>Choose at least one camera.</translation>
+        </message>
+        <message>
+            <source>Closing an alarm needs a comment: what was seen and done.</source>
+            <translation>Closing an alarm needs a comment: what was seen and done.</translation>
         </message>
         <message>
             <source>Could not %1 in the keyring: %2.</source>
@@ -484,6 +512,10 @@
             <translation>The camera at %1 answered %2%3 instead of sending the stream.</translation>
         </message>
         <message>
+            <source>The camera at %1 answered HTTP %2 to %3.</source>
+            <translation>The camera at %1 answered HTTP %2 to %3.</translation>
+        </message>
+        <message>
             <source>The camera at %1 answered but did not send a playable stream.</source>
             <translation>The camera at %1 answered but did not send a playable stream.</translation>
         </message>
@@ -492,8 +524,24 @@
             <translation>The camera at %1 cannot be reached. Check its address and the network.</translation>
         </message>
         <message>
+            <source>The camera at %1 created no usable event subscription.</source>
+            <translation>The camera at %1 created no usable event subscription.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 did not answer %2 in time.</source>
+            <translation>The camera at %1 did not answer %2 in time.</translation>
+        </message>
+        <message>
             <source>The camera at %1 did not answer within %2 s. Check that it is powered and on the network.</source>
             <translation>The camera at %1 did not answer within %2 s. Check that it is powered and on the network.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (%2 refused).</source>
+            <translation>The camera at %1 does not support ONVIF events (%2 refused).</translation>
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (it reports no event service).</source>
+            <translation>The camera at %1 does not support ONVIF events (it reports no event service).</translation>
         </message>
         <message>
             <source>The camera at %1 ended the stream. Reconnecting.</source>
@@ -504,12 +552,36 @@
             <translation>The camera at %1 has no stream at this path. Check the stream address.</translation>
         </message>
         <message>
+            <source>The camera at %1 refused %2: %3</source>
+            <translation>The camera at %1 refused %2: %3</translation>
+        </message>
+        <message>
             <source>The camera at %1 refused the connection. Check the port and that its RTSP service is on.</source>
             <translation>The camera at %1 refused the connection. Check the port and that its RTSP service is on.</translation>
         </message>
         <message>
             <source>The camera at %1 refused the user name or password. Check the credentials saved for this camera.</source>
             <translation>The camera at %1 refused the user name or password. Check the credentials saved for this camera.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 refused the username or password for events (or its clock is far off).</source>
+            <translation>The camera at %1 refused the username or password for events (or its clock is far off).</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply with a DTD; it was rejected as unsafe.</source>
+            <translation>The camera at %1 sent a reply with a DTD; it was rejected as unsafe.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply without a SOAP body.</source>
+            <translation>The camera at %1 sent a reply without a SOAP body.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply over %2 MiB; it was refused and the subscription is renewed.</source>
+            <translation>The camera at %1 sent an event reply over %2 MiB; it was refused and the subscription is renewed.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply that is not valid XML.</source>
+            <translation>The camera at %1 sent an event reply that is not valid XML.</translation>
         </message>
         <message>
             <source>The camera at %1 stopped sending video for %2 s. Reconnecting.</source>
@@ -552,6 +624,10 @@
             <translation>The camera's credentials could not be read.</translation>
         </message>
         <message>
+            <source>The camera's events failed unexpectedly.</source>
+            <translation>The camera's events failed unexpectedly.</translation>
+        </message>
+        <message>
             <source>The cameras must be a list of camera ids.</source>
             <translation>The cameras must be a list of camera ids.</translation>
         </message>
@@ -560,8 +636,16 @@
             <translation>The certificate does not belong to the signing key.</translation>
         </message>
         <message>
+            <source>The certificate of %1 is not the pinned one; events were not read.</source>
+            <translation>The certificate of %1 is not the pinned one; events were not read.</translation>
+        </message>
+        <message>
             <source>The certificate of %1 is not trusted. Check it and trust it explicitly (pin its fingerprint) if it is the camera's own.</source>
             <translation>The certificate of %1 is not trusted. Check it and trust it explicitly (pin its fingerprint) if it is the camera's own.</translation>
+        </message>
+        <message>
+            <source>The comment is longer than %1 characters.</source>
+            <translation>The comment is longer than %1 characters.</translation>
         </message>
         <message>
             <source>The database %1 cannot use write-ahead logging (journal mode %2).</source>
@@ -578,6 +662,10 @@
         <message>
             <source>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall to open it.</source>
             <translation>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall to open it.</translation>
+        </message>
+        <message>
+            <source>The debounce time cannot be negative.</source>
+            <translation>The debounce time cannot be negative.</translation>
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>
@@ -650,6 +738,10 @@
         <message>
             <source>The end of the time range must be after its start.</source>
             <translation>The end of the time range must be after its start.</translation>
+        </message>
+        <message>
+            <source>The event subscription is not open.</source>
+            <translation>The event subscription is not open.</translation>
         </message>
         <message>
             <source>The evidence signing key in %1 cannot be read (%2).</source>
@@ -740,6 +832,10 @@
             <translation>The station database has lost its station identity, so camera passwords cannot be found. Restore the database from a backup.</translation>
         </message>
         <message>
+            <source>The station is closing; bookmarks are not available.</source>
+            <translation>The station is closing; bookmarks are not available.</translation>
+        </message>
+        <message>
             <source>The station is closing; recordings are not available.</source>
             <translation>The station is closing; recordings are not available.</translation>
         </message>
@@ -812,6 +908,10 @@
             <translation>The video library cannot open this kind of address (camera at %1).</translation>
         </message>
         <message>
+            <source>There is no alarm %1.</source>
+            <translation>There is no alarm %1.</translation>
+        </message>
+        <message>
             <source>There is no bookmark with id %1.</source>
             <translation>There is no bookmark with id %1.</translation>
         </message>
@@ -858,6 +958,10 @@
         <message>
             <source>This database has no audit log table; it was opened without the "audit log" migration.</source>
             <translation>This database has no audit log table; it was opened without the "audit log" migration.</translation>
+        </message>
+        <message>
+            <source>This station was opened without streams; it cannot record.</source>
+            <translation>This station was opened without streams; it cannot record.</translation>
         </message>
         <message>
             <source>Unknown PTZ command.</source>

@@ -48,6 +48,10 @@
             <translation>%1 jest za długie (znaków: %2; najwyżej %3).</translation>
         </message>
         <message>
+            <source>%1 lies outside the years %2–%3: check the year.</source>
+            <translation>%1 leży poza latami %2–%3: sprawdź rok.</translation>
+        </message>
+        <message>
             <source>%1 missing: the log jumps from entry %2 to entry %3 (deleted?)</source>
             <translation>brak: %1 — dziennik przeskakuje z wpisu %2 do wpisu %3 (usunięte?)</translation>
         </message>
@@ -208,6 +212,10 @@
             <translation>Do zapisania danych logowania kamery potrzebny jest magazyn haseł.</translation>
         </message>
         <message>
+            <source>A rule is for one camera or for a group, not both.</source>
+            <translation>Reguła dotyczy jednej kamery albo grupy, nie obu naraz.</translation>
+        </message>
+        <message>
             <source>A setting has a value of the wrong kind.</source>
             <translation>Jedno z ustawień ma wartość niewłaściwego rodzaju.</translation>
         </message>
@@ -226,6 +234,18 @@
         <message>
             <source>A view's key must be between 1 and 12.</source>
             <translation>Klawisz widoku musi być od 1 do 12.</translation>
+        </message>
+        <message>
+            <source>Alarm %1 was already closed by %2.</source>
+            <translation>Alarm %1 został już zamknięty przez: %2.</translation>
+        </message>
+        <message>
+            <source>An alarm is handled by a named operator.</source>
+            <translation>Alarm obsługuje operator podany z nazwiska.</translation>
+        </message>
+        <message>
+            <source>An alarm priority is 1 (most urgent) to 5, or 0 for none.</source>
+            <translation>Priorytet alarmu to 1 (najpilniejszy) do 5 albo 0 (brak).</translation>
         </message>
         <message>
             <source>An audit %1 must be 1–%2 printable characters, got %3.</source>
@@ -300,6 +320,10 @@
             <translation>Hasła kamer można odczytać lub zapisać tylko dla stanowiska katalogu danych; ten magazyn haseł otwarto bez niego.</translation>
         </message>
         <message>
+            <source>Cannot reach the camera at %1 for events.</source>
+            <translation>Nie można połączyć się z kamerą %1, aby odbierać zdarzenia.</translation>
+        </message>
+        <message>
             <source>Cannot reach the device at %1.</source>
             <translation>Nie można połączyć się z urządzeniem %1.</translation>
         </message>
@@ -322,6 +346,10 @@
         <message>
             <source>Choose at least one camera.</source>
             <translation>Wybierz co najmniej jedną kamerę.</translation>
+        </message>
+        <message>
+            <source>Closing an alarm needs a comment: what was seen and done.</source>
+            <translation>Zamknięcie alarmu wymaga komentarza: co zauważono i co zrobiono.</translation>
         </message>
         <message>
             <source>Could not %1 in the keyring: %2.</source>
@@ -484,6 +512,10 @@
             <translation>Kamera %1 odpowiedziała %2%3 zamiast wysłać strumień.</translation>
         </message>
         <message>
+            <source>The camera at %1 answered HTTP %2 to %3.</source>
+            <translation>Kamera %1 odpowiedziała HTTP %2 na %3.</translation>
+        </message>
+        <message>
             <source>The camera at %1 answered but did not send a playable stream.</source>
             <translation>Kamera %1 odpowiedziała, ale nie wysłała odtwarzalnego strumienia.</translation>
         </message>
@@ -492,8 +524,24 @@
             <translation>Kamera %1 jest nieosiągalna. Sprawdź jej adres i sieć.</translation>
         </message>
         <message>
+            <source>The camera at %1 created no usable event subscription.</source>
+            <translation>Kamera %1 nie utworzyła użytecznej subskrypcji zdarzeń.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 did not answer %2 in time.</source>
+            <translation>Kamera %1 nie odpowiedziała na %2 na czas.</translation>
+        </message>
+        <message>
             <source>The camera at %1 did not answer within %2 s. Check that it is powered and on the network.</source>
             <translation>Kamera %1 nie odpowiedziała w ciągu %2 s. Sprawdź, czy jest zasilana i podłączona do sieci.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (%2 refused).</source>
+            <translation>Kamera %1 nie obsługuje zdarzeń ONVIF (odmówiła %2).</translation>
+        </message>
+        <message>
+            <source>The camera at %1 does not support ONVIF events (it reports no event service).</source>
+            <translation>Kamera %1 nie obsługuje zdarzeń ONVIF (nie zgłasza usługi zdarzeń).</translation>
         </message>
         <message>
             <source>The camera at %1 ended the stream. Reconnecting.</source>
@@ -504,12 +552,36 @@
             <translation>Kamera %1 nie ma strumienia pod tą ścieżką. Sprawdź adres strumienia.</translation>
         </message>
         <message>
+            <source>The camera at %1 refused %2: %3</source>
+            <translation>Kamera %1 odmówiła %2: %3</translation>
+        </message>
+        <message>
             <source>The camera at %1 refused the connection. Check the port and that its RTSP service is on.</source>
             <translation>Kamera %1 odrzuciła połączenie. Sprawdź port i czy usługa RTSP jest włączona.</translation>
         </message>
         <message>
             <source>The camera at %1 refused the user name or password. Check the credentials saved for this camera.</source>
             <translation>Kamera %1 odrzuciła nazwę użytkownika lub hasło. Sprawdź dane logowania zapisane dla tej kamery.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 refused the username or password for events (or its clock is far off).</source>
+            <translation>Kamera %1 odrzuciła nazwę użytkownika lub hasło dla zdarzeń (albo jej zegar jest mocno przesunięty).</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply with a DTD; it was rejected as unsafe.</source>
+            <translation>Kamera %1 przysłała odpowiedź z DTD; odrzucono ją jako niebezpieczną.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent a reply without a SOAP body.</source>
+            <translation>Kamera %1 przysłała odpowiedź bez treści SOAP.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply over %2 MiB; it was refused and the subscription is renewed.</source>
+            <translation>Kamera %1 przysłała odpowiedź ze zdarzeniami większą niż %2 MiB; odrzucono ją, a subskrypcja jest odnawiana.</translation>
+        </message>
+        <message>
+            <source>The camera at %1 sent an event reply that is not valid XML.</source>
+            <translation>Kamera %1 przysłała odpowiedź ze zdarzeniami, która nie jest poprawnym XML.</translation>
         </message>
         <message>
             <source>The camera at %1 stopped sending video for %2 s. Reconnecting.</source>
@@ -552,6 +624,10 @@
             <translation>Nie można odczytać danych logowania kamery.</translation>
         </message>
         <message>
+            <source>The camera's events failed unexpectedly.</source>
+            <translation>Odbiór zdarzeń z kamery nieoczekiwanie zawiódł.</translation>
+        </message>
+        <message>
             <source>The cameras must be a list of camera ids.</source>
             <translation>Kamery muszą być listą numerów kamer.</translation>
         </message>
@@ -560,8 +636,16 @@
             <translation>Certyfikat nie należy do klucza podpisu.</translation>
         </message>
         <message>
+            <source>The certificate of %1 is not the pinned one; events were not read.</source>
+            <translation>Certyfikat %1 nie jest certyfikatem zaufanym (przypiętym); zdarzeń nie odczytano.</translation>
+        </message>
+        <message>
             <source>The certificate of %1 is not trusted. Check it and trust it explicitly (pin its fingerprint) if it is the camera's own.</source>
             <translation>Certyfikat %1 nie jest zaufany. Sprawdź go i zaufaj mu jawnie (przypnij jego odcisk), jeśli to certyfikat tej kamery.</translation>
+        </message>
+        <message>
+            <source>The comment is longer than %1 characters.</source>
+            <translation>Komentarz jest dłuższy niż %1 znaków.</translation>
         </message>
         <message>
             <source>The database %1 cannot use write-ahead logging (journal mode %2).</source>
@@ -578,6 +662,10 @@
         <message>
             <source>The database %1 was created by a newer videowall (schema version %2; this version knows up to %3). It was left untouched. Upgrade videowall to open it.</source>
             <translation>Bazę danych %1 utworzyła nowsza wersja videowall (wersja schematu %2; ta wersja zna do %3). Pozostawiono ją bez zmian. Zaktualizuj videowall, aby ją otworzyć.</translation>
+        </message>
+        <message>
+            <source>The debounce time cannot be negative.</source>
+            <translation>Czas tłumienia powtórzeń nie może być ujemny.</translation>
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>
@@ -650,6 +738,10 @@
         <message>
             <source>The end of the time range must be after its start.</source>
             <translation>Koniec przedziału czasu musi być po jego początku.</translation>
+        </message>
+        <message>
+            <source>The event subscription is not open.</source>
+            <translation>Subskrypcja zdarzeń nie jest otwarta.</translation>
         </message>
         <message>
             <source>The evidence signing key in %1 cannot be read (%2).</source>
@@ -740,6 +832,10 @@
             <translation>Baza danych stanowiska utraciła jego identyfikator, więc nie można odnaleźć haseł kamer. Przywróć bazę z kopii zapasowej.</translation>
         </message>
         <message>
+            <source>The station is closing; bookmarks are not available.</source>
+            <translation>Stanowisko jest zamykane; zakładki są niedostępne.</translation>
+        </message>
+        <message>
             <source>The station is closing; recordings are not available.</source>
             <translation>Stanowisko jest zamykane; nagrania są niedostępne.</translation>
         </message>
@@ -812,6 +908,10 @@
             <translation>Biblioteka wideo nie potrafi otworzyć adresu tego rodzaju (kamera %1).</translation>
         </message>
         <message>
+            <source>There is no alarm %1.</source>
+            <translation>Nie ma alarmu %1.</translation>
+        </message>
+        <message>
             <source>There is no bookmark with id %1.</source>
             <translation>Nie ma zakładki o numerze %1.</translation>
         </message>
@@ -858,6 +958,10 @@
         <message>
             <source>This database has no audit log table; it was opened without the "audit log" migration.</source>
             <translation>Ta baza danych nie ma tabeli dziennika audytu; otwarto ją bez migracji "dziennik audytu".</translation>
+        </message>
+        <message>
+            <source>This station was opened without streams; it cannot record.</source>
+            <translation>To stanowisko otwarto bez strumieni; nie może nagrywać.</translation>
         </message>
         <message>
             <source>Unknown PTZ command.</source>
