@@ -124,7 +124,7 @@ class CameraPlayback:
             return True
         self._close_reader()
         try:
-            self._reader = SegmentReader(segment.path, self._threads)
+            self._reader = SegmentReader(self._index.segment_path(segment), self._threads)
         except SegmentReadError as err:     # deleted by retention meanwhile, or damaged
             log.warning("camera %s: %s", self.camera_id, err)
             return False
