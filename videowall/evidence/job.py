@@ -15,7 +15,7 @@ import os
 import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -38,6 +38,7 @@ from videowall.evidence.remux import ClipResult, remux_range
 from videowall.evidence.request import Exporter, clip_stem
 from videowall.evidence.signing import SigningIdentity, cert_sha256, sign_detached
 from videowall.model.camera import Profile
+from videowall.recording.types import RecordedSegment
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
@@ -60,8 +61,12 @@ class ExportResult:
 class ExportJob:
     def __init__(self, plan: ExportPlan, exporter: Exporter, identity: Callable[[], SigningIdentity],
                  audit: AuditLog, actor: str = "system", clock: Clock = SYSTEM_CLOCK,
-                 progress: Callable[[ExportProgress], None] | None = None, cancel: CancelToken | None = None) -> None:
+                 progress: Callable[[ExportProgress], None] | None = None, cancel: CancelToken | None = None,
+                 fetch: Callable[[RecordedSegment], Path] | None = None) -> None:
+        """``fetch``: for footage on a recording server, the local file of a segment, its bytes checked
+        against the recorder's digest (``RemoteFootage.verified_path``); a failure fails the export."""
         self.plan = plan
+        self._fetch = fetch
         self.cancel = cancel or CancelToken()
         self._helpers_cancel = CancelToken(parent=self.cancel)   # also set when the job fails
         self._exporter = exporter
@@ -173,7 +178,7 @@ class ExportJob:
         request, camera = self.plan.request, camera_plan.camera
         stem = clip_stem(camera.id, camera.name, request.start_utc, request.end_utc)
         video_dir = self.plan.partial_dir / "video"
-        clip = remux_range(list(camera_plan.segments), request.start_utc, request.end_utc,
+        clip = remux_range(self._local_segments(camera_plan), request.start_utc, request.end_utc,
                            lambda n: video_dir / f"{stem}_p{n:03d}.mp4", self.plan.max_part_bytes, self.cancel,
                            self._report.remuxed)
         if clip is None:
@@ -183,6 +188,15 @@ class ExportJob:
         for part in clip.parts:
             medium.submit(part.path)
         return camera_plan, clip, submit_part_records(pool, clip, self.plan.partial_dir, self._helpers_cancel)
+
+    def _local_segments(self, camera_plan: CameraPlan) -> list[RecordedSegment]:
+        if self._fetch is None:
+            return list(camera_plan.segments)
+        fetched = []
+        for segment in camera_plan.segments:
+            self.cancel.raise_if_cancelled(self._stage)
+            fetched.append(replace(segment, path=self._fetch(segment)))
+        return fetched
 
     def _camera_item(self, camera_plan: CameraPlan, clip: ClipResult, submitted, files: PackageFiles) -> CameraItem:
         camera = camera_plan.camera

@@ -24,7 +24,6 @@ from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
 
 TIMEOUT_S = 15.0
-CHUNK_BYTES = 256 * 1024
 SHA256_HEADER = "X-Videowall-Sha256"
 
 
@@ -109,7 +108,7 @@ class RecorderClient:
 
 def _chunks(response: httpx.Response, base_url: str) -> Iterator[bytes]:
     try:
-        yield from response.iter_bytes(CHUNK_BYTES)
+        yield from response.iter_bytes()     # as it arrives: a cut download keeps every byte it got
     except httpx.HTTPError as err:
         raise _transport_error(err, base_url) from None
 

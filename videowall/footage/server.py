@@ -24,7 +24,7 @@ from aiohttp import web
 
 from videowall import __version__
 from videowall.footage.access_log import AccessLog, AccessRecord
-from videowall.footage.sessions import SessionStore
+from videowall.footage.sessions import Session, SessionStore
 from videowall.footage.wire import API, gap_json, parse_utc_param, segment_json, utc_text
 from videowall.recording.index import RecordingStore
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
@@ -36,8 +36,8 @@ MAX_RANGE_DAYS = 31
 START_TIMEOUT_S = 30.0
 _STORE = web.AppKey("store", RecordingStore)
 _CLOCK = web.AppKey("clock", object)
-_SESSION = "videowall.session"
-_TARGET = "videowall.target"
+_SESSION = web.RequestKey("session", Session)
+_TARGET = web.RequestKey("target", tuple)      # (camera id, segment id) a request is about, for the access log
 SHA256_HEADER = "X-Videowall-Sha256"
 
 
