@@ -61,8 +61,8 @@ def test_digest_at_close_matches_the_file_and_the_download(client, remote_record
         store.close()
     assert segment["sha256"] == hashlib.sha256(on_disk).hexdigest()
     part = tmp_path / "segment.part"
-    header = client.download(segment["id"], part)
-    assert header == segment["sha256"]
+    header, kept = client.download(segment["id"], part)
+    assert header == segment["sha256"] and kept == 0
     assert part.read_bytes() == on_disk
 
 
@@ -75,8 +75,8 @@ def test_byte_range_reads_and_a_resumed_download(client, remote_recorder, tmp_pa
     part = tmp_path / "resumed"
     part.write_bytes(data[:5000])
     received = []
-    client.download(segment["id"], part, received.append)
-    assert part.read_bytes() == data
+    _header, kept = client.download(segment["id"], part, lambda chunk: received.append(len(chunk)))
+    assert kept == 5000 and part.read_bytes() == data
     assert sum(received) == len(data) - 5000
 
 

@@ -61,22 +61,24 @@ class RecorderClient:
         return self._json(f"/cameras/{camera_id}/footage", params={"from": utc_text(start_utc),
                                                                     "to": utc_text(end_utc)})
 
-    def download(self, segment_id: int, part: Path, on_bytes: Callable[[int], None] | None = None) -> str | None:
+    def download(self, segment_id: int, part: Path, on_chunk: Callable[[bytes], None] | None = None) -> tuple[str | None, int]:
         """Append the segment's bytes after what ``part`` already holds (a resumed download fetches only the
-        rest); returns the recorder's digest header, if any."""
+        rest); ``on_chunk`` sees each piece appended. Returns the recorder's digest header, if any, and how
+        many bytes of ``part`` were kept from before (0 when the server sent the whole file again)."""
         have = part.stat().st_size if part.exists() else 0
         headers = {"Range": f"bytes={have}-"} if have else {}
         with self._request_stream(f"/segments/{segment_id}", headers) as response:
             if response.status_code == 416:        # nothing after what we have: the file is complete
-                return response.headers.get(SHA256_HEADER)
+                return response.headers.get(SHA256_HEADER), have
             if have and response.status_code != 206:
                 part.unlink(missing_ok=True)       # the server ignored the range: start over
+                have = 0
             with open(part, "ab") as out:
                 for chunk in _chunks(response, self.base_url):
                     out.write(chunk)
-                    if on_bytes is not None:
-                        on_bytes(len(chunk))
-            return response.headers.get(SHA256_HEADER)
+                    if on_chunk is not None:
+                        on_chunk(chunk)
+            return response.headers.get(SHA256_HEADER), have
 
     def read_range(self, segment_id: int, start: int, length: int) -> bytes:
         """``length`` bytes of a segment from ``start`` (one Range request)."""

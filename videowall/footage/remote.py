@@ -10,6 +10,7 @@ one thread at a time (each playback session and each export has its own).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from dataclasses import dataclass, replace
@@ -75,21 +76,7 @@ class RemoteFootage:
     # -- bytes -----------------------------------------------------------------------------------------
     def segment_path(self, segment: RecordedSegment) -> Path:
         """The segment in the cache, fetched (and checked against the recorder's digest) if not there yet."""
-        final = self._cache / _cache_name(segment)
-        if final.exists():
-            return final
-        if segment.sha256 is None:
-            for stale in self._cache.glob(f"{segment.id}-open-*.mp4"):
-                stale.unlink(missing_ok=True)
-        part = final.with_name(final.name + ".part")
-        self.client.download(segment.id, part, self._count)
-        if segment.sha256 is not None:
-            actual = file_sha256(part)
-            if actual != segment.sha256:
-                part.unlink(missing_ok=True)
-                raise self._mismatch(segment)
-        os.replace(part, final)
-        return final
+        return self._cached(segment)[0]
 
     def verified_path(self, segment: RecordedSegment) -> Path:
         """What an export reads: the segment's bytes exactly as the recorder hashed them when it closed it."""
@@ -99,12 +86,12 @@ class RemoteFootage:
                 f"Segment {segment.id} of camera {segment.camera_id} ({segment.start_utc:%Y-%m-%d %H:%M:%S} UTC) is "
                 "still being recorded, so the recorder has no digest of it yet. Export a range that ended a "
                 "minute ago, or wait until the segment closes.")
-        path = self.segment_path(segment)
-        if file_sha256(path) == segment.sha256:
+        path, fetched = self._cached(segment)
+        if fetched or file_sha256(path) == segment.sha256:
             return path
         log.warning("cached segment %s changed on this station; fetching it again", segment.id)
         path.unlink(missing_ok=True)
-        return self.segment_path(segment)
+        return self._cached(segment)[0]
 
     def close(self) -> None:
         self.client.close()
@@ -132,8 +119,29 @@ class RemoteFootage:
         described = segment_from_json(item, self._cache)
         return replace(described, path=self._cache / _cache_name(described))
 
-    def _count(self, count: int) -> None:
-        self.downloaded_bytes += count
+    def _cached(self, segment: RecordedSegment) -> tuple[Path, bool]:
+        """(the cached file, whether it was fetched now). A sealed segment is hashed as it arrives and kept
+        only when it matches the recorder's digest."""
+        final = self._cache / _cache_name(segment)
+        if final.exists():
+            return final, False
+        part = final.with_name(final.name + ".part")
+        if segment.sha256 is None:       # still growing on the recorder: older copies are out of date
+            for stale in self._cache.glob(f"{segment.id}-open-*"):
+                stale.unlink(missing_ok=True)
+        digest = hashlib.sha256()
+        _header, kept = self.client.download(segment.id, part, lambda chunk: self._received(digest, chunk))
+        if segment.sha256 is not None:
+            actual = file_sha256(part) if kept else digest.hexdigest()   # a resumed file is hashed whole
+            if actual != segment.sha256:
+                part.unlink(missing_ok=True)
+                raise self._mismatch(segment)
+        os.replace(part, final)
+        return final, True
+
+    def _received(self, digest, chunk: bytes) -> None:
+        digest.update(chunk)
+        self.downloaded_bytes += len(chunk)
 
     def _mismatch(self, segment: RecordedSegment) -> VideowallError:
         return VideowallError(
