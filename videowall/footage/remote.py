@@ -22,7 +22,7 @@ from videowall.footage.wire import gap_from_json, segment_from_json
 from videowall.recording.digest import file_sha256
 from videowall.recording.index import NO_RECORDING
 from videowall.recording.timebase import from_us, to_us
-from videowall.recording.types import RecordedSegment, TimeGap
+from videowall.recording.types import RecordedSegment, SegmentState, TimeGap
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
@@ -81,11 +81,7 @@ class RemoteFootage:
     def verified_path(self, segment: RecordedSegment) -> Path:
         """What an export reads: the segment's bytes exactly as the recorder hashed them when it closed it."""
         if segment.sha256 is None:
-            raise VideowallError(
-                ErrorKind.NOT_FOUND,
-                f"Segment {segment.id} of camera {segment.camera_id} ({segment.start_utc:%Y-%m-%d %H:%M:%S} UTC) is "
-                "still being recorded, so the recorder has no digest of it yet. Export a range that ended a "
-                "minute ago, or wait until the segment closes.")
+            raise self._no_digest(segment)
         path, fetched = self._cached(segment)
         if fetched or file_sha256(path) == segment.sha256:
             return path
@@ -142,6 +138,15 @@ class RemoteFootage:
     def _received(self, digest, chunk: bytes) -> None:
         digest.update(chunk)
         self.downloaded_bytes += len(chunk)
+
+    def _no_digest(self, segment: RecordedSegment) -> VideowallError:
+        what = f"Segment {segment.id} of camera {segment.camera_id} ({segment.start_utc:%Y-%m-%d %H:%M:%S} UTC)"
+        if segment.state is SegmentState.RECORDING:
+            return VideowallError(ErrorKind.NOT_FOUND, f"{what} is still being recorded, so the recorder has no digest "
+                                  "of it yet. Export a range that ended a minute ago, or wait until it closes.")
+        return VideowallError(ErrorKind.NOT_FOUND, f"{what} was recorded before the recorder took digests of its "
+                              "segments, so what arrives cannot be checked against it. Export it on the recording "
+                              "PC itself.")
 
     def _mismatch(self, segment: RecordedSegment) -> VideowallError:
         return VideowallError(
