@@ -28,7 +28,8 @@ from videowall.footage.remote import RemoteFootage
 from videowall.footage.server import FootageServer
 from videowall.recording.playback import PlaybackSession
 from videowall.recording.timebase import to_us
-from videowall.runtime.clock import SYSTEM_CLOCK, FakeClock
+from tests.fixtures.clock import FakeClock
+from videowall.runtime.clock import SYSTEM_CLOCK
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from videowall.footage.sessions import SessionStore, token_digest
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
 from videowall.storage.db import open_database

@@ -40,8 +40,16 @@
             <translation>%1 nie jest datą i godziną w postaci 2026-01-15T10:15:00.</translation>
         </message>
         <message>
+            <source>%1 is not a recording server address (https://HOST:PORT, no credentials).</source>
+            <translation>%1 nie jest adresem serwera nagrań (https://HOST:PORT, bez danych logowania).</translation>
+        </message>
+        <message>
             <source>%1 is required.</source>
             <translation>%1 jest wymagane.</translation>
+        </message>
+        <message>
+            <source>%1 is still being recorded, so the recorder has no digest of it yet. Export a range that ended a minute ago, or wait until it closes.</source>
+            <translation>%1 jest wciąż nagrywany, więc rejestrator nie ma jeszcze jego skrótu. Wyeksportuj przedział, który skończył się minutę temu, albo poczekaj, aż plik zostanie zamknięty.</translation>
         </message>
         <message>
             <source>%1 is too long (%2 characters; at most %3).</source>
@@ -94,6 +102,10 @@
         <message>
             <source>%1 needs a time zone.</source>
             <translation>%1 wymaga strefy czasowej.</translation>
+        </message>
+        <message>
+            <source>%1 was recorded before the recorder took digests of its segments, so what arrives cannot be checked against it. Export it on the recording PC itself.</source>
+            <translation>%1 nagrano, zanim rejestrator zaczął liczyć skróty segmentów, więc tego, co przychodzi, nie da się z nim porównać. Wyeksportuj go na samym komputerze nagrywającym.</translation>
         </message>
         <message>
             <source>%1%2 needs the OS keyring. %3</source>
@@ -188,6 +200,18 @@
             <translation>%1: nieczytelny (to nie jest tekst ASCII, bajt %2)</translation>
         </message>
         <message>
+            <source>'%1' is missing (an ISO 8601 UTC time).</source>
+            <translation>Brak '%1' (czas UTC w formacie ISO 8601).</translation>
+        </message>
+        <message>
+            <source>'%1' is not an ISO 8601 time.</source>
+            <translation>'%1' nie jest czasem w formacie ISO 8601.</translation>
+        </message>
+        <message>
+            <source>'%1' must carry its UTC offset (e.g. Z).</source>
+            <translation>'%1' musi zawierać przesunięcie względem UTC (np. Z).</translation>
+        </message>
+        <message>
             <source>A bookmark can name at most %1 cameras, not %2.</source>
             <translation>Zakładka może wskazywać najwyżej %1 kamer, a nie %2.</translation>
         </message>
@@ -214,6 +238,10 @@
         <message>
             <source>A rule is for one camera or for a group, not both.</source>
             <translation>Reguła dotyczy jednej kamery albo grupy, nie obu naraz.</translation>
+        </message>
+        <message>
+            <source>A session lasts from 1 to %1 days.</source>
+            <translation>Sesja trwa od 1 do %1 dni.</translation>
         </message>
         <message>
             <source>A setting has a value of the wrong kind.</source>
@@ -320,6 +348,10 @@
             <translation>Hasła kamer można odczytać lub zapisać tylko dla stanowiska katalogu danych; ten magazyn haseł otwarto bez niego.</translation>
         </message>
         <message>
+            <source>Cannot load the TLS certificate %1 and key %2: %3.</source>
+            <translation>Nie można wczytać certyfikatu TLS %1 i klucza %2: %3.</translation>
+        </message>
+        <message>
             <source>Cannot reach the camera at %1 for events.</source>
             <translation>Nie można połączyć się z kamerą %1, aby odbierać zdarzenia.</translation>
         </message>
@@ -330,6 +362,10 @@
         <message>
             <source>Cannot read %1: %2.</source>
             <translation>Nie można odczytać %1: %2.</translation>
+        </message>
+        <message>
+            <source>Cannot read the CA certificate %1: %2.</source>
+            <translation>Nie można odczytać certyfikatu CA %1: %2.</translation>
         </message>
         <message>
             <source>Cannot read the certificate of %1.</source>
@@ -388,6 +424,10 @@
             <translation>Nie można zapisać w dzienniku audytu: %1.</translation>
         </message>
         <message>
+            <source>Footage from another PC is read over HTTPS only: use https://… for the recording server.</source>
+            <translation>Nagrania z innego komputera są odczytywane tylko przez HTTPS: użyj https://… dla serwera nagrań.</translation>
+        </message>
+        <message>
             <source>Give the ONVIF address as http://HOST:PORT or https://HOST:PORT (no user:password@).</source>
             <translation>Podaj adres ONVIF jako http://HOST:PORT lub https://HOST:PORT (bez użytkownik:hasło@).</translation>
         </message>
@@ -414,6 +454,10 @@
         <message>
             <source>No font with Polish letters was found to print the document. %1</source>
             <translation>Nie znaleziono czcionki z polskimi literami do wydruku dokumentu. %1</translation>
+        </message>
+        <message>
+            <source>No token for the recording server was given.</source>
+            <translation>Nie podano tokenu dla serwera nagrań.</translation>
         </message>
         <message>
             <source>Not enough free space on %1: the export needs about %2 (with a 10 % margin) and %3 is free. Use a larger medium or a shorter time range.</source>
@@ -466,6 +510,10 @@
         <message>
             <source>Retention must be a whole number of days from %1 to %2, not %3: the law allows %4.</source>
             <translation>Okres przechowywania musi być całkowitą liczbą dni od %1 do %2, a nie %3: prawo dopuszcza %4.</translation>
+        </message>
+        <message>
+            <source>Segment %1 of camera %2 (%3 UTC) from the recording server %4 does not match the SHA-256 the recorder took when it closed the file: it was changed or damaged on the recorder's disk. It is not used, and no evidence package is made from it; tell the recorder's administrator.</source>
+            <translation>Segment %1 kamery %2 (%3 UTC) z serwera nagrań %4 nie zgadza się z SHA-256 obliczonym przez rejestrator przy zamknięciu pliku: został zmieniony lub uszkodzony na dysku rejestratora. Nie jest używany i nie powstanie z niego paczka dowodowa; powiadom administratora rejestratora.</translation>
         </message>
         <message>
             <source>Some cameras' clocks are wrong; their recordings are timed by this station's clock instead.</source>
@@ -648,6 +696,10 @@
             <translation>Komentarz jest dłuższy niż %1 znaków.</translation>
         </message>
         <message>
+            <source>The connection to the recording server at %1 broke (%2).</source>
+            <translation>Połączenie z serwerem nagrań %1 zostało przerwane (%2).</translation>
+        </message>
+        <message>
             <source>The database %1 cannot use write-ahead logging (journal mode %2).</source>
             <translation>Baza danych %1 nie może używać dziennika zapisu z wyprzedzeniem (tryb dziennika %2).</translation>
         </message>
@@ -752,6 +804,14 @@
             <translation>Numer dowodu %1 musi mieć 1–64 znaki: litery ASCII, cyfry, '.', '_' lub '-' (staje się nazwą folderu na nośniku), np. SM-2026-000123.</translation>
         </message>
         <message>
+            <source>The footage server cannot listen on %1:%2: %3.</source>
+            <translation>Serwer nagrań nie może nasłuchiwać na %1:%2: %3.</translation>
+        </message>
+        <message>
+            <source>The footage server did not start in time.</source>
+            <translation>Serwer nagrań nie uruchomił się na czas.</translation>
+        </message>
+        <message>
             <source>The free-space floor must be zero or more bytes.</source>
             <translation>Próg wolnego miejsca musi wynosić zero lub więcej bajtów.</translation>
         </message>
@@ -798,6 +858,38 @@
         <message>
             <source>The recording %1 has no video stream.</source>
             <translation>Nagranie %1 nie ma strumienia wideo.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 answered %2: %3.</source>
+            <translation>Serwer nagrań %1 odpowiedział %2: %3.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 cannot be reached (%2). Check that it runs and that the network to it works.</source>
+            <translation>Nie można połączyć się z serwerem nagrań %1 (%2). Sprawdź, czy działa i czy sieć do niego jest sprawna.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 did not answer in time.</source>
+            <translation>Serwer nagrań %1 nie odpowiedział na czas.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 refused this station's session (%2) Ask for a new token on the recorder: videowall recorder token --user NAME.</source>
+            <translation>Serwer nagrań %1 odrzucił sesję tego stanowiska (%2). Poproś o nowy token na rejestratorze: videowall recorder token --user NAZWA.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 sent an unreadable answer.</source>
+            <translation>Serwer nagrań %1 przysłał nieczytelną odpowiedź.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 showed a certificate this station does not trust (%2). Give the recorder's CA certificate (--recorder-ca).</source>
+            <translation>Serwer nagrań %1 przedstawił certyfikat, któremu to stanowisko nie ufa (%2). Podaj certyfikat CA rejestratora (--recorder-ca).</translation>
+        </message>
+        <message>
+            <source>The recording server sent a segment description this station cannot read (%1: %2); are both on the same videowall version?</source>
+            <translation>Serwer nagrań przysłał opis segmentu, którego to stanowisko nie umie odczytać (%1: %2); czy oba mają tę samą wersję videowall?</translation>
+        </message>
+        <message>
+            <source>The recording server sent gaps this station cannot read.</source>
+            <translation>Serwer nagrań przysłał luki, których to stanowisko nie umie odczytać.</translation>
         </message>
         <message>
             <source>The recordings folder %1 is missing or is not the one recorded to before (no %2 file). If its disk is not mounted, mount it and start again.</source>
@@ -898,6 +990,10 @@
         <message>
             <source>The time range must carry a time zone.</source>
             <translation>Przedział czasu musi mieć strefę czasową.</translation>
+        </message>
+        <message>
+            <source>The user name must be 1 to %1 printable characters.</source>
+            <translation>Nazwa użytkownika musi mieć od 1 do %1 drukowalnych znaków.</translation>
         </message>
         <message>
             <source>The username must be text without control characters.</source>
