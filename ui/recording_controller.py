@@ -7,12 +7,13 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.playback.playback_window import PlaybackWindow
+from videowall.model.layout import Layout
 from videowall.recording.timebase import from_us
 from videowall.recording.warnings import recording_warnings
 from videowall.runtime.errors import VideowallError
@@ -27,11 +28,14 @@ class RecordingController(QObject):
     warnings_changed = Signal(list)     # list[str], the operator-facing texts (empty: all well)
     playback_opened = Signal(object)    # the PlaybackWindow, once shown
     _start_finished = Signal(object)    # None or the VideowallError from start(), from the worker thread
-    _service_ready = Signal(object)     # (camera ids, start µs, service or VideowallError), from the worker thread
+    _service_ready = Signal(object)     # (camera ids, start µs, layout, service or VideowallError), from a worker
 
-    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None) -> None:
-        """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks)."""
+    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None,
+                 place: Callable[[PlaybackWindow], None] | None = None) -> None:
+        """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks).
+        ``place``: puts the playback into the operator's window (by default it opens as a window of its own)."""
         super().__init__(parent)
+        self._place = place
         self._station = station
         self._bookmarks = bookmarks
         self._service = None
@@ -59,24 +63,26 @@ class RecordingController(QObject):
         threading.Thread(target=work, name="recording-start", daemon=True).start()
         return True
 
-    def open_playback(self, camera_ids: Sequence[int | None], start_us: int | None = None) -> None:
+    def open_playback(self, camera_ids: Sequence[int | None], start_us: int | None = None,
+                      layout: Layout | None = None) -> None:
         """Open playback of these cameras at ``start_us`` (default: five minutes ago); ``playback_opened``
-        follows. Opening the recordings index (an integrity check growing with its size) runs on a worker,
-        never on the GUI thread."""
-        ids = [cid for cid in camera_ids if cid is not None]
+        follows. With ``layout``, ``camera_ids`` are the wall's tiles (None: empty) and playback keeps
+        their places. Opening the recordings index (an integrity check growing with its size) runs on a
+        worker, never on the GUI thread."""
+        ids = list(camera_ids)
         if start_us is None:
             start_us = int((time.time() - PLAYBACK_START_BACK_S) * 1_000_000)
 
         def work() -> None:
             try:
-                self._service_ready.emit((ids, start_us, self._station.recording_service()))
+                self._service_ready.emit((ids, start_us, layout, self._station.recording_service()))
             except VideowallError as err:
-                self._service_ready.emit((ids, start_us, err))
+                self._service_ready.emit((ids, start_us, layout, err))
 
         threading.Thread(target=work, name="playback-open", daemon=True).start()
 
     def _on_self_service_ready(self, result) -> None:
-        ids, start_us, service = result
+        ids, start_us, layout, service = result
         if isinstance(service, VideowallError):
             self._publish([*self._warnings, service.user_message])
             return
@@ -84,15 +90,22 @@ class RecordingController(QObject):
         if self._playback is not None:
             self._playback.close()
         bookmarks = self._bookmarks
+        shown = [(slot, cid) for slot, cid in enumerate(ids) if cid in names]
+        if layout is not None and len(ids) > layout.tile_count:
+            layout = None
         self._playback = playback = PlaybackWindow(
-            service.store, [(cid, names[cid]) for cid in ids if cid in names],
+            service.store, [(cid, names[cid]) for _, cid in shown],
             ZoneInfo(self._station.settings.timezone), start_us, holds=service.holds,
-            bookmarks=bookmarks.over if bookmarks is not None else None)
+            bookmarks=bookmarks.over if bookmarks is not None else None,
+            layout=layout, slots=[slot for slot, _ in shown] if layout is not None else None)
         playback.back_to_live_requested.connect(playback.close)
         if bookmarks is not None:
             playback.bookmark_requested.connect(self._on_playback_bookmark_requested)
             bookmarks.changed.connect(playback.reload_timeline)
-        self._playback.show()
+        if self._place is not None:
+            self._place(playback)
+        else:
+            playback.show()
         self.playback_opened.emit(self._playback)
 
     def _on_playback_bookmark_requested(self, camera_id: int, utc_us: int) -> None:

@@ -89,7 +89,9 @@ def _attach_ptz(wall: WallWindow, station: Station, main_window=None):
     ptz = WallPtz(wall, station)
     wall.tiles_changed.connect(ptz.attach_tiles)
     if main_window is not None:
-        main_window.add_dock(ptz.panel, ptz.panel.windowTitle(), Qt.DockWidgetArea.RightDockWidgetArea)
+        dock = main_window.add_dock(ptz.panel, ptz.panel.windowTitle(), Qt.DockWidgetArea.RightDockWidgetArea,
+                                    key="ptz")
+        ptz.set_panel_opener(dock.show)
     return ptz
 
 
@@ -100,7 +102,8 @@ def _attach_recording(station: Station, main_window=None):
     from ui.recording_controller import RecordingController
     from videowall.recording.timebase import to_us
 
-    controller = RecordingController(station, bookmarks=main_window.bookmarks if main_window is not None else None)
+    controller = RecordingController(station, bookmarks=main_window.bookmarks if main_window is not None else None,
+                                     place=main_window.show_playback if main_window is not None else None)
     if main_window is None:
         controller.warnings_changed.connect(lambda texts: [log.warning("recording: %s", t) for t in texts])
     else:
@@ -108,7 +111,8 @@ def _attach_recording(station: Station, main_window=None):
         controller.warnings_changed.connect(lambda texts: bar.showMessage(" · ".join(texts)))
         action = QAction(QCoreApplication.translate("MainWindow", "Playback"), main_window)
         action.setShortcut(QKeySequence("Ctrl+P"))
-        action.triggered.connect(lambda: controller.open_playback(main_window.active_wall.cameras()))
+        action.triggered.connect(lambda: controller.open_playback(main_window.wall.cameras(),
+                                                                  layout=main_window.wall.layout_))
         main_window.addAction(action)
         main_window.menuBar().addAction(action)
         main_window.bookmarks_panel.playback_requested.connect(

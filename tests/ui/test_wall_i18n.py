@@ -18,14 +18,18 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 # module → the translation context its tr() uses
 CONTEXTS = {"wall/wall_keys.py": "WallHelp", "cameras/camera_panel.py": "CameraPanel",
             "views/views_panel.py": "ViewsPanel", "views/layout_editor.py": "LayoutEditor",
-            "main_window.py": "MainWindow"}
+            "main_window.py": "MainWindow", "ptz/tile_overlay.py": "PtzTileOverlay"}
 TR_CALL = re.compile(r"""\btr\(\s*(?:f?)["']([^"']+)["']""")
 
 
 def entries(language: str) -> dict[tuple[str, str], str]:
-    root = ET.parse(I18N_DIR / f"wall_{language}.ts").getroot()
-    return {(ctx.findtext("name"), msg.findtext("source")): msg.findtext("translation") or ""
-            for ctx in root.iter("context") for msg in ctx.iter("message")}
+    """Every feature's translations of ``language`` (a context may span files: Qt asks each translator)."""
+    out = {}
+    for path in (I18N_DIR / f"wall_{language}.ts", I18N_DIR / f"operator_{language}.ts"):
+        root = ET.parse(path).getroot()
+        out |= {(ctx.findtext("name"), msg.findtext("source")): msg.findtext("translation") or ""
+                for ctx in root.iter("context") for msg in ctx.iter("message")}
+    return out
 
 
 def needed() -> set[tuple[str, str]]:

@@ -9,7 +9,6 @@ the playback and tells the owner (the wall) to show the live tiles again.
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -18,13 +17,15 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.playback.controls_widget import PlaybackControlsWidget
 from ui.playback.playback_tile import PlaybackTileWidget
+from ui.playback.tile_area import TileArea
 from ui.playback.timeline_model import CameraLane, TimelineModel, lane_for
 from ui.playback.timeline_widget import TimelineWidget
 from videowall.model.bookmark import Bookmark
+from videowall.model.layout import Layout
 from videowall.recording.holds import HoldStore
 from videowall.recording.index import RecordingStore
 from videowall.recording.playback import PlaybackSession, PlaybackState
@@ -50,7 +51,9 @@ class PlaybackWindow(QWidget):
 
     def __init__(self, index: RecordingStore, cameras: Sequence[tuple[int, str]], tz: ZoneInfo, start_us: int,
                  holds: HoldStore | None = None, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None,
-                 bookmarks: BookmarkSource | None = None) -> None:
+                 bookmarks: BookmarkSource | None = None, layout: Layout | None = None,
+                 slots: Sequence[int] | None = None) -> None:
+        """``layout``/``slots``: the live wall's layout and each camera's cell in it (default: a grid that fits)."""
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Playback", "videowall — playback"))
         self._index, self._holds, self._bookmarks, self._cameras = index, holds, bookmarks, list(cameras)
@@ -71,7 +74,7 @@ class PlaybackWindow(QWidget):
         self.controls = PlaybackControlsWidget(tz)
         self.controls.set_jump_time(start_us)
         self.controls.bookmark_button.setVisible(bookmarks is not None)
-        self._build_layout()
+        self._build_layout(layout, slots)
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -158,15 +161,12 @@ class PlaybackWindow(QWidget):
         self.close()
 
     # -- internals ----------------------------------------------------------------------------------
-    def _build_layout(self) -> None:
-        grid = QGridLayout()
-        grid.setSpacing(2)
-        columns = max(1, math.ceil(math.sqrt(len(self.tiles))))
-        for n, tile in enumerate(self.tiles):
-            grid.addWidget(tile, n // columns, n % columns)
+    def _build_layout(self, wall_layout: Layout | None, slots: Sequence[int] | None) -> None:
+        self.tile_area = TileArea(self.tiles, wall_layout, slots, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.tile_area, 1)
         layout.addWidget(self.timeline)
         layout.addWidget(self.controls)
 

@@ -1,0 +1,25 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>MainWindow</name>
+    <message><source>Panels</source><translation>Panels</translation></message>
+    <message><source>Show or hide the panels</source><translation>Show or hide the panels</translation></message>
+    <message><source>Full-screen wall</source><translation>Full-screen wall</translation></message>
+    <message><source>Theme</source><translation>Theme</translation></message>
+    <message><source>Dark</source><translation>Dark</translation></message>
+    <message><source>Light</source><translation>Light</translation></message>
+</context>
+<context>
+    <name>WallHelp</name>
+    <message><source>show or hide the side panels</source><translation>show or hide the side panels</translation></message>
+    <message><source>full-screen wall (Esc leaves it)</source><translation>full-screen wall (Esc leaves it)</translation></message>
+</context>
+<context>
+    <name>PtzTileOverlay</name>
+    <message><source>Presets</source><translation>Presets</translation></message>
+    <message><source>PTZ panel</source><translation>PTZ panel</translation></message>
+    <message><source>No presets saved</source><translation>No presets saved</translation></message>
+    <message><source>Home</source><translation>Home</translation></message>
+</context>
+</TS>
