@@ -1,4 +1,5 @@
-"""`videowall demo`: the built-in simulator's cameras on a wall, in a throw-away data dir."""
+"""`videowall demo`: the operator's full window on the built-in simulator's cameras (street scenes with the time
+burned in), with an hour of recorded footage and a few bookmarks, in a throw-away data dir."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import logging
 import shutil
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
+from ui.demo_content import DemoFootage, add_demo_bookmarks
 from ui.runner import run_wall
 from videowall.sim.simulator import SimulatorProcess
 from videowall.station import Station
@@ -45,16 +48,23 @@ def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: 
              report: Path | None = None, data_dir: Path | None = None, language: str | None = None) -> int:
     temp_dir = None if data_dir else Path(tempfile.mkdtemp(prefix="videowall-demo-"))
     root = data_dir or temp_dir
-    sim = SimulatorProcess(cameras=cameras, port=port, ptz_cameras=(1,),
+    sim = SimulatorProcess(cameras=cameras, port=port, ptz_cameras=(1,), look="scene",
                            max_seconds=None if seconds is None else seconds + 60)
     sim.start()
-    station = None
+    station = footage = None
     try:
         station = Station.open(root, secrets_kind="memory")
         ids = register_demo_cameras(station, sim, cameras)
-        return run_wall(station, ids, offscreen=offscreen, seconds=seconds, report=report, language=language)
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        add_demo_bookmarks(station, ids, now)
+        footage = DemoFootage(station, list(zip(ids, range(1, cameras + 1))), now)
+        footage.start()
+        return run_wall(station, ids, offscreen=offscreen, seconds=seconds, report=report, language=language,
+                        main_window=True)
     finally:
         started = time.monotonic()
+        if footage is not None:
+            footage.stop()
         if station is not None:
             station.close()
         sim.stop()
