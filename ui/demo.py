@@ -48,12 +48,13 @@ def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: 
              report: Path | None = None, data_dir: Path | None = None, language: str | None = None) -> int:
     temp_dir = None if data_dir else Path(tempfile.mkdtemp(prefix="videowall-demo-"))
     root = data_dir or temp_dir
-    sim = SimulatorProcess(cameras=cameras, port=port, ptz_cameras=(1,), look="scene",
-                           max_seconds=None if seconds is None else seconds + 60)
-    sim.start()
-    station = footage = None
+    station = Station.open(root, secrets_kind="memory")
+    sim = footage = None
     try:
-        station = Station.open(root, secrets_kind="memory")
+        sim = SimulatorProcess(cameras=cameras, port=port, ptz_cameras=(1,), look="scene",
+                               timezone=station.settings.timezone,
+                               max_seconds=None if seconds is None else seconds + 60)
+        sim.start()
         ids = register_demo_cameras(station, sim, cameras)
         now = datetime.now(timezone.utc).replace(microsecond=0)
         add_demo_bookmarks(station, ids, now)
@@ -65,9 +66,9 @@ def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: 
         started = time.monotonic()
         if footage is not None:
             footage.stop()
-        if station is not None:
-            station.close()
-        sim.stop()
+        station.close()
+        if sim is not None:
+            sim.stop()
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
         log.info("demo shut down in %.2f s", time.monotonic() - started)

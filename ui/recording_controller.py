@@ -99,6 +99,8 @@ class RecordingController(QObject):
             bookmarks=bookmarks.over if bookmarks is not None else None,
             layout=layout, slots=[slot for slot, _ in shown] if layout is not None else None)
         playback.back_to_live_requested.connect(playback.close)
+        # The wrapper Qt hands to ``destroyed`` may be another object: tell the window by its wrapper's id.
+        playback.destroyed.connect(lambda _obj=None, key=id(playback): self._on_playback_destroyed(key))
         if bookmarks is not None:
             playback.bookmark_requested.connect(self._on_playback_bookmark_requested)
             bookmarks.changed.connect(playback.reload_timeline)
@@ -107,6 +109,11 @@ class RecordingController(QObject):
         else:
             playback.show()
         self.playback_opened.emit(self._playback)
+
+    def _on_playback_destroyed(self, key: int) -> None:
+        """The window that took the playback in deleted it (back to live): nothing is left to close."""
+        if self._playback is not None and id(self._playback) == key:
+            self._playback = None
 
     def _on_playback_bookmark_requested(self, camera_id: int, utc_us: int) -> None:
         self._bookmarks.bookmark_at(camera_id, from_us(utc_us), self._playback)

@@ -34,8 +34,8 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
     else:
         window = wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
                                    repaint_hz=station.settings.wall_repaint_hz)
-    ptz = _attach_ptz(wall, station, window if main_window else None)
-    recording = _attach_recording(station, window if main_window else None)
+    ptz = attach_ptz(wall, station, window if main_window else None)
+    recording = attach_recording(station, window if main_window else None)
     started = time.monotonic()
     if offscreen:
         window.resize(*OFFSCREEN_WALL_SIZE)
@@ -82,7 +82,7 @@ def close_on_signals(finish: Callable[[], None]) -> QTimer:
     return wake
 
 
-def _attach_ptz(wall: WallWindow, station: Station, main_window=None):
+def attach_ptz(wall: WallWindow, station: Station, main_window=None):
     """PTZ control for the wall's PTZ cameras: in-tile keys/drag and the PTZ panel (docked if possible)."""
     from ui.ptz.wall_ptz import WallPtz
 
@@ -95,7 +95,7 @@ def _attach_ptz(wall: WallWindow, station: Station, main_window=None):
     return ptz
 
 
-def _attach_recording(station: Station, main_window=None):
+def attach_recording(station: Station, main_window=None):
     """Record the cameras marked for it; in the main window, warnings in the status bar and Ctrl+P playback."""
     from PySide6.QtGui import QAction, QKeySequence
 

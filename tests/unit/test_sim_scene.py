@@ -7,7 +7,8 @@ import time
 import numpy as np
 import pytest
 
-from videowall.sim.scene import StreetScene, caption_mask
+from videowall.sim.ptz_state import PtzState
+from videowall.sim.scene import StreetPtzScene, StreetScene, caption_mask
 
 
 def luma(scene: StreetScene) -> np.ndarray:
@@ -30,11 +31,12 @@ def test_cars_move_and_the_sky_stays():
 def test_the_caption_changes_with_the_second():
     scene = StreetScene(1, 1280, 720)
     scene.paint(0.0, 1_764_770_000_000)
-    before = luma(scene)[:60, :700]
-    scene.paint(0.04, 1_764_770_000_900)       # same second: the caption is not redrawn
-    assert np.array_equal(before, luma(scene)[:60, :700])
+    caption = (slice(40, 130), slice(0, 1000))
+    before = luma(scene)[caption]
+    scene.paint(0.04, 1_764_770_000_900)       # same second: the same caption
+    assert np.array_equal(before, luma(scene)[caption])
     scene.paint(0.08, 1_764_770_001_000)
-    assert not np.array_equal(before, luma(scene)[:60, :700])
+    assert not np.array_equal(before, luma(scene)[caption])
 
 
 def test_caption_text_is_drawn_cell_by_cell():
@@ -49,6 +51,19 @@ def test_every_camera_has_its_own_street_the_same_in_main_and_sub():
         scene.paint(0.0, int(time.time() * 1000))
     small = luma(main)[::2, ::2].astype(int)
     assert np.abs(small - luma(sub)).mean() < np.abs(luma(other) - luma(sub)).mean()
+
+
+def test_a_ptz_street_follows_its_state():
+    state = PtzState()
+    state.go_to((0.0, 0.0, 0.0))
+    scene = StreetPtzScene(1, 640, 360, state)
+    scene.paint(0.0, 1_764_770_000_000)
+    centre = luma(scene).copy()
+    scene.paint(0.04, 1_764_770_000_000)
+    assert np.array_equal(centre, luma(scene))           # a camera that does not move shows the same picture
+    state.go_to((0.5, 0.0, 0.0))
+    scene.paint(0.08, 1_764_770_000_000)
+    assert np.count_nonzero(centre != luma(scene)) > 10_000
 
 
 def test_odd_sizes_are_refused():

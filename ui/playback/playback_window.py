@@ -2,8 +2,8 @@
 
 One PlaybackSession (core, own thread) decodes; one QTimer here shows what it published. The
 timeline's lanes (and the cameras' bookmarks) are read on a worker thread and arrive as a queued signal.
-B or Ctrl+B asks the owner to bookmark the selected tile's shown recorded time. "Back to live" closes
-the playback and tells the owner (the wall) to show the live tiles again.
+B or Ctrl+B asks the owner to bookmark the selected tile's shown recorded time. "Back to live" (its button,
+Esc or L) closes the playback and tells the owner (the wall) to show the live tiles again.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ REFRESH_MS = 40
 LANES_RELOAD_MS = 15_000
 DEFAULT_SPAN_US = 10 * 60 * 1_000_000
 BOOKMARK_KEYS = ("B", "Ctrl+B")
+BACK_TO_LIVE_KEYS = ("Esc", "L")
 
 # A camera's bookmarks overlapping a time range; called on the timeline's worker thread.
 BookmarkSource = Callable[[int, datetime, datetime], list[Bookmark]]
@@ -56,6 +57,7 @@ class PlaybackWindow(QWidget):
         """``layout``/``slots``: the live wall's layout and each camera's cell in it (default: a grid that fits)."""
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Playback", "videowall — playback"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._index, self._holds, self._bookmarks, self._cameras = index, holds, bookmarks, list(cameras)
         self.session = PlaybackSession(index, [cid for cid, _ in cameras], start_us, clock=clock)
         self._state = self.session.state()
@@ -189,6 +191,9 @@ class PlaybackWindow(QWidget):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
         for keys in BOOKMARK_KEYS:
             QShortcut(QKeySequence(keys), self).activated.connect(self.request_bookmark)
+        for keys in BACK_TO_LIVE_KEYS:      # only while the playback has the focus: a panel's search keeps Esc
+            QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+                      ).activated.connect(self.back_to_live)
 
     def _load_lanes(self) -> None:
         if self._closed:

@@ -1,10 +1,10 @@
 """Recorded footage for the demo, made in seconds instead of recorded for an hour.
 
-FFmpeg renders a half-minute moving scene per camera (its lavfi sources: fractal zoom, test card, gradients…),
-H.264-encoded once; its packets are then muxed, as the recorder would, into back-to-back fMP4 segments
-(``SegmentFile``) covering the chosen span, each indexed in the ``RecordingStore`` like a real recording.
-The scene loops every segment; the recorded time is what the index (and the playback badge) says.
-Needs the ``ffmpeg`` program (Debian's ``ffmpeg`` package).
+Half a minute of each camera's street (the simulator's scene look, ``videowall.sim.scene``, captioned with
+the camera's name only) is H.264-encoded once by FFmpeg; its packets are then muxed, as the recorder would,
+into back-to-back fMP4 segments (``SegmentFile``) covering the chosen span, each indexed in the
+``RecordingStore`` like a real recording. The scene loops every segment, so no clock is burned in: the
+recorded time is what the index (and the playback badge) says. Needs the ``ffmpeg`` program.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from videowall.recording.segment_file import TAG_START_UTC, SegmentFile, StreamP
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.sim.scene import StreetScene
 
 log = logging.getLogger(__name__)
 
@@ -30,15 +31,6 @@ WIDTH, HEIGHT = 480, 270
 SEGMENT_S = 30
 BITRATE = "120k"
 TIME_BASE = Fraction(1, 90000)
-# Moving lavfi scenes; camera N uses SCENES[(N - 1) % len(SCENES)].
-SCENES = (
-    "mandelbrot=size={w}x{h}:rate={fps}",
-    "testsrc2=size={w}x{h}:rate={fps}",
-    "gradients=size={w}x{h}:rate={fps}:speed=0.03",
-    "life=size={w}x{h}:rate={fps}:mold=10:ratio=0.12:death_color=#1c2430:life_color=#78c8ff",
-    "sierpinski=size={w}x{h}:rate={fps}",
-)
-
 Packet = tuple[bytes, int, bool]      # (data, pts from 0 in TIME_BASE, keyframe)
 
 
@@ -51,23 +43,24 @@ class Recorded:
 
 
 def scene_packets(camera_number: int, seconds: int = SEGMENT_S) -> list[Packet]:
-    """``seconds`` of camera ``camera_number``'s scene as H.264 packets (one keyframe a second)."""
-    source = SCENES[(camera_number - 1) % len(SCENES)].format(w=WIDTH, h=HEIGHT, fps=FPS)
-    command = ["ffmpeg", "-v", "error", "-nostdin", "-f", "lavfi", "-i", source, "-t", str(seconds),
+    """``seconds`` of simulator camera ``camera_number``'s street as H.264 packets (one keyframe a second)."""
+    scene = StreetScene(camera_number, WIDTH, HEIGHT, clock=False)
+    raw = b"".join(scene.paint(n / FPS, 0).tobytes() for n in range(seconds * FPS))
+    command = ["ffmpeg", "-v", "error", "-nostdin", "-f", "rawvideo", "-pix_fmt", "yuv420p",
+               "-s", f"{WIDTH}x{HEIGHT}", "-r", str(FPS), "-i", "pipe:0",
                "-c:v", "libx264", "-preset", "veryfast", "-b:v", BITRATE, "-g", str(FPS), "-bf", "0",
                "-pix_fmt", "yuv420p", "-f", "mpegts", "pipe:1"]
     try:
-        result = subprocess.run(command, capture_output=True, check=True, timeout=600)
+        result = subprocess.run(command, input=raw, capture_output=True, check=True, timeout=600)
     except FileNotFoundError as err:
         raise VideowallError(ErrorKind.NOT_FOUND, "The demo's recorded footage needs FFmpeg: install the "
                              "'ffmpeg' package.") from err
     except subprocess.CalledProcessError as err:
-        raise VideowallError(ErrorKind.INTERNAL, "FFmpeg could not render the demo footage.",
+        raise VideowallError(ErrorKind.INTERNAL, "FFmpeg could not encode the demo footage.",
                              err.stderr.decode("utf-8", "replace")[-500:]) from err
-
     packets = clip_packets(result.stdout)
     if not packets:
-        raise VideowallError(ErrorKind.INTERNAL, "FFmpeg rendered no demo footage.")
+        raise VideowallError(ErrorKind.INTERNAL, "FFmpeg encoded no demo footage.")
     return packets
 
 
@@ -103,14 +96,10 @@ def prerecord(store: RecordingStore, cameras: Sequence[tuple[int, int]], end_utc
     """``span`` of footage ending at ``end_utc`` for each (camera id, simulator camera number)."""
     start = end_utc - span
     done = []
-    clips: dict[int, list[Packet]] = {}
     for camera_id, number in cameras:
         if cancelled():
             break
-        scene = (number - 1) % len(SCENES)
-        if scene not in clips:
-            clips[scene] = scene_packets(number)
-        recorded = write_footage(store, camera_id, clips[scene], start, end_utc, cancelled=cancelled)
+        recorded = write_footage(store, camera_id, scene_packets(number), start, end_utc, cancelled=cancelled)
         log.info("demo footage: camera %s, %s segments", camera_id, recorded.segments)
         done.append(recorded)
         if on_camera_done is not None:

@@ -47,7 +47,7 @@ if __package__ in (None, ""):
     sys.path.append(str(Path(__file__).resolve().parents[2]))
 
 from videowall.sim.frames import FramePainter  # noqa: E402
-from videowall.sim.scene import StreetScene  # noqa: E402
+from videowall.sim.scene import StreetPtzScene, StreetScene  # noqa: E402
 from videowall.sim.ptz_frames import PtzFramePainter  # noqa: E402
 from videowall.sim.ptz_state import PtzState  # noqa: E402
 from videowall.sim.onvif_camera import OnvifCamera  # noqa: E402
@@ -117,17 +117,17 @@ def _launch_line(camera: int, width: int, height: int, fps: int, captioned: bool
 
 
 def _painter(camera: int, size: tuple[int, int], ptz: PtzState | None,
-             look: str = "test") -> FramePainter | PtzFramePainter | StreetScene:
-    if ptz is not None:
-        return PtzFramePainter(camera, *size, ptz)
-    return StreetScene(camera, *size) if look == "scene" else FramePainter(camera, *size)
+             look: str = "test") -> FramePainter | PtzFramePainter | StreetScene | StreetPtzScene:
+    if look == "scene":
+        return StreetPtzScene(camera, *size, ptz) if ptz is not None else StreetScene(camera, *size)
+    return PtzFramePainter(camera, *size, ptz) if ptz is not None else FramePainter(camera, *size)
 
 
 def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
                   pool: GstRtspServer.RTSPAddressPool | None, secured: bool,
                   ptz: PtzState | None = None, look: str = "test") -> GstRtspServer.RTSPMediaFactory:
     factory = GstRtspServer.RTSPMediaFactory()
-    factory.set_launch(_launch_line(camera, *size, fps, captioned=look == "scene" and ptz is None))
+    factory.set_launch(_launch_line(camera, *size, fps, captioned=look == "scene"))
     factory.set_shared(True)
     factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP | GstRtsp.RTSPLowerTrans.UDP)
     if pool is not None:
@@ -201,6 +201,7 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--fps", type=int, default=25)
     parser.add_argument("--look", choices=("test", "scene"), default="test",
                         help="test: colours, moving box and pixel time code; scene: a street with the time burned in")
+    parser.add_argument("--timezone", help="the zone of the burned-in clock (default: this machine's)")
     parser.add_argument("--user", help="require RTSP auth; the password is the first line of stdin")
     parser.add_argument("--auth", choices=("basic", "digest", "both"), default="both",
                         help="RTSP auth methods offered with --user (clients such as FFmpeg pick Digest if offered)")
@@ -266,6 +267,9 @@ def main(argv: list[str]) -> int:
         print("bad arguments: cameras and fps must be >= 1, sizes even", file=sys.stderr)
         return 2
     password = sys.stdin.buffer.readline().decode("utf-8").rstrip("\r\n") if args.user else None
+    if args.timezone:
+        os.environ["TZ"] = args.timezone
+        time.tzset()
     Gst.init(None)
     ticker = Ticker(args.fps)
     server = GstRtspServer.RTSPServer()

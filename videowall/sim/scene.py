@@ -56,11 +56,12 @@ def caption_mask(text: str, scale: int) -> np.ndarray:
 class StreetScene:
     """Paints the frames of one camera stream (one per media, so one thread at a time)."""
 
-    def __init__(self, camera: int, width: int, height: int, label: str | None = None) -> None:
+    def __init__(self, camera: int, width: int, height: int, label: str | None = None, clock: bool = True) -> None:
+        """``clock``: burn in the date and time after the label (recorded footage made ahead of time has none)."""
         if width % 2 or height % 2:
             raise ValueError(f"frame size must be even: {width}x{height}")
         self.width, self.height = width, height
-        self.label = label or f"CAM {camera:02d}"
+        self.label = f"CAM {camera:02d}" if label is None else label
         self.frame = np.empty(width * height * 3 // 2, dtype=np.uint8)
         chroma = (width // 2) * (height // 2)
         self._planes = (self.frame[: width * height].reshape(height, width),
@@ -75,8 +76,7 @@ class StreetScene:
         self._cars = self._make_cars()
         self._walkers = [(self._rng.uniform(0, width), self._rng.uniform(15, 40) * width / 1280 *
                           self._rng.choice((-1, 1)), _yuv(self._rng.integers(40, 200, 3))) for _ in range(3)]
-        self._scale = max(1, height // 200)
-        self._caption_second: int | None = None
+        self._caption = Caption(self.label, width, height, clock)
 
     def paint(self, t_s: float, epoch_ms: int) -> np.ndarray:
         """The frame at stream time ``t_s``, captioned with local time ``epoch_ms``; the array is reused."""
@@ -92,11 +92,12 @@ class StreetScene:
             pos = int((x + speed * t_s) % w)
             step = int(t_s * 4) % 2
             self._rect(pos, pavement_y + step * 2, max(4, w // 160), h * 6 // 100, colour)
-        second = epoch_ms // 1000
-        if second != self._caption_second:
-            self._caption_second = second
-            self._caption(time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(second)))
+        self._caption.draw(self._planes, epoch_ms)
         return self.frame
+
+    @property
+    def planes(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self._planes
 
     # -- the still parts -------------------------------------------------------------------------
     def _paint_background(self) -> None:
@@ -148,25 +149,90 @@ class StreetScene:
         for wx in (x + length // 6, x + length - length // 6 - wheel):
             self._rect(wx, y + body - wheel // 2, wheel, wheel, (20, 128, 128))
 
-    def _caption(self, clock: str) -> None:
-        mask = caption_mask(f"{self.label}  {clock}", self._scale)
-        pad = 3 * self._scale
-        mask = mask[:, : max(0, self.width - 4 * pad)]
-        self._rect(2 * pad, 2 * pad, mask.shape[1] + 2 * pad, mask.shape[0] + 2 * pad, _CAPTION_BG)
-        y0, x0 = 3 * pad, 3 * pad
-        region = self._planes[0][y0:y0 + mask.shape[0], x0:x0 + mask.shape[1]]
+    def _rect(self, x: int, y: int, w: int, h: int, yuv: tuple[int, int, int]) -> None:
+        _fill(self._planes, x, y, w, h, yuv)
+
+
+class Caption:
+    """The camera's name and (``clock``) local date and time, white on a dark box, below the top edge (where a
+    tile's own name band would hide it); redrawn with every frame because the picture under it may change."""
+
+    def __init__(self, label: str, width: int, height: int, clock: bool = True) -> None:
+        self.label, self.clock = label, clock
+        self.scale = max(2, height // 150)
+        self.x, self.y = width // 40, height * 12 // 100
+        self.width = width
+        self._second: int | None = None
+        self._mask = caption_mask(label, self.scale)
+
+    def draw(self, planes, epoch_ms: int) -> None:
+        if not self.label and not self.clock:
+            return
+        second = epoch_ms // 1000
+        if self.clock and second != self._second:
+            self._second = second
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(second))
+            self._mask = caption_mask(f"{self.label}  {stamp}", self.scale)
+        pad = 2 * self.scale
+        mask = self._mask[:, : max(0, self.width - self.x - 3 * pad)]
+        _fill(planes, self.x - pad, self.y - pad, mask.shape[1] + 2 * pad, mask.shape[0] + 2 * pad, _CAPTION_BG)
+        region = planes[0][self.y:self.y + mask.shape[0], self.x:self.x + mask.shape[1]]
         region[mask[: region.shape[0], : region.shape[1]]] = _WHITE[0]
 
-    def _rect(self, x: int, y: int, w: int, h: int, yuv: tuple[int, int, int]) -> None:
-        """Fill a rectangle (clipped to the frame; chroma at half resolution)."""
-        x0, y0 = max(0, _even(x)), max(0, _even(y))
-        x1, y1 = min(self.width, _even(x + w + 1)), min(self.height, _even(y + h + 1))
-        if x1 <= x0 or y1 <= y0:
-            return
-        luma, u, v = self._planes
-        luma[y0:y1, x0:x1] = yuv[0]
-        u[y0 // 2:y1 // 2, x0 // 2:x1 // 2] = yuv[1]
-        v[y0 // 2:y1 // 2, x0 // 2:x1 // 2] = yuv[2]
+
+class StreetPtzScene:
+    """A PTZ camera over a street: a still panorama twice the frame size each way, cropped and zoomed by its
+    ``PtzState`` (the state object of ``videowall.sim.ptz_state``), captioned with the time."""
+
+    def __init__(self, camera: int, width: int, height: int, state, max_zoom: float = 4.0) -> None:
+        self.width, self.height = width, height
+        self._state = state
+        self._max_zoom = max_zoom
+        panorama = StreetScene(camera, 2 * width, 2 * height, label="", clock=False)
+        panorama.paint(0.0, 0)
+        self._panorama = [plane.copy() for plane in panorama.planes]
+        self.frame = np.empty(width * height * 3 // 2, dtype=np.uint8)
+        chroma = (width // 2) * (height // 2)
+        self._planes = (self.frame[: width * height].reshape(height, width),
+                        self.frame[width * height: width * height + chroma].reshape(height // 2, width // 2),
+                        self.frame[width * height + chroma:].reshape(height // 2, width // 2))
+        self._caption = Caption(f"PTZ {camera:02d}", width, height)
+        self._last = None
+
+    def paint(self, t_s: float, epoch_ms: int) -> np.ndarray:
+        position = self._state.position()
+        if position != self._last:
+            self._crop(*position)
+            self._last = position
+        self._caption.draw(self._planes, epoch_ms)
+        return self.frame
+
+    def _crop(self, pan: float, tilt: float, zoom: float) -> None:
+        w, h = self.width, self.height
+        scale = 1.0 + (self._max_zoom - 1.0) * zoom
+        win_w, win_h = w / scale, h / scale
+        cx = w + pan * (w - win_w / 2)
+        cy = h - tilt * (h - win_h / 2)       # tilt up moves the window up the scene
+        cols = (cx - win_w / 2 + (np.arange(w) + 0.5) * (win_w / w)).astype(np.intp).clip(0, 2 * w - 1)
+        rows = (cy - win_h / 2 + (np.arange(h) + 0.5) * (win_h / h)).astype(np.intp).clip(0, 2 * h - 1)
+        luma, u, v = self._panorama
+        self._planes[0][:] = luma[rows[:, None], cols[None, :]]
+        c_rows, c_cols = rows[::2, None] // 2, cols[None, ::2] // 2
+        self._planes[1][:] = u[c_rows, c_cols]
+        self._planes[2][:] = v[c_rows, c_cols]
+
+
+def _fill(planes, x: int, y: int, w: int, h: int, yuv: tuple[int, int, int]) -> None:
+    """Fill a rectangle (clipped to the frame; chroma at half resolution)."""
+    luma, u, v = planes
+    height, width = luma.shape
+    x0, y0 = max(0, _even(x)), max(0, _even(y))
+    x1, y1 = min(width, _even(x + w + 1)), min(height, _even(y + h + 1))
+    if x1 <= x0 or y1 <= y0:
+        return
+    luma[y0:y1, x0:x1] = yuv[0]
+    u[y0 // 2:y1 // 2, x0 // 2:x1 // 2] = yuv[1]
+    v[y0 // 2:y1 // 2, x0 // 2:x1 // 2] = yuv[2]
 
 
 def _yuv(bgr) -> tuple[int, int, int]:

@@ -43,9 +43,10 @@ class SimulatorProcess:
                  password: str | None = None, main_size: tuple[int, int] = (1280, 720), fps: int = 25,
                  max_seconds: float | None = None, auth: str = "both", onvif: bool = False,
                  ptz_cameras: tuple[int, ...] = (), clock_offset_s: float = 0.0, onvif_auth: str = "both",
-                 discovery_multicast: bool = False, look: str = "test") -> None:
+                 discovery_multicast: bool = False, look: str = "test", timezone: str | None = None) -> None:
         """``look``: "test" (camera colours, moving box, pixel time code: what tests read back) or "scene"
-        (a street with traffic and the time burned in: what a person looking at the demo should see)."""
+        (a street with traffic and the time burned in: what a person looking at the demo should see);
+        ``timezone``: the zone of the burned-in clock (IANA name; default the machine's)."""
         if cameras < 1:
             raise VideowallError(ErrorKind.INVALID_INPUT, "The simulator needs at least one camera.")
         if auth not in ("basic", "digest", "both"):
@@ -64,6 +65,7 @@ class SimulatorProcess:
         register_secret(password)
         self.main_size = main_size
         self.look = look
+        self.timezone = timezone
         self.fps = fps
         self.max_seconds = max_seconds
         # ONVIF (SOAP on HTTP + WS-Discovery); PTZ cameras need it, so naming one turns it on.
@@ -180,6 +182,8 @@ class SimulatorProcess:
         command = [server_python(), "-E", str(SERVER_SCRIPT), "--cameras", str(self.cameras), "--host", self.host,
                    "--port", str(port), "--main-size", f"{width}x{height}", "--fps", str(self.fps),
                    "--look", self.look]
+        if self.timezone:
+            command += ["--timezone", self.timezone]
         if self.user is not None:
             command += ["--user", self.user, "--auth", self.auth]
         if self.max_seconds is not None:
