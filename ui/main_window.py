@@ -41,6 +41,7 @@ from videowall.storage.views import View
 
 log = logging.getLogger(__name__)
 EXPORT_BACK = timedelta(minutes=15)       # Ctrl+E proposes the selected camera's last 15 minutes
+REPLAY_BACK = timedelta(seconds=30)       # R replays the selected tile from 30 s ago
 STATUS_MS = 10_000
 
 
@@ -69,6 +70,8 @@ class MainWindow(QMainWindow):
         self._state_before_fullscreen = Qt.WindowState.WindowNoState
         self.wall_fullscreen = False
         self.playback: QWidget | None = None
+        self.recording = None                        # the RecordingController, once attached (runner)
+        self.tile_playbacks: dict[tuple[int, int], QWidget] = {}   # (id(wall), tile index) → its playback
         self.bookmarks = BookmarksController(station, clock, self)
         self.bookmarks.created.connect(self._on_bookmark_created)
         self.bookmarks.failed.connect(lambda text: self.statusBar().showMessage(text, STATUS_MS))
@@ -176,6 +179,49 @@ class MainWindow(QMainWindow):
         playback.back_to_live_requested.connect(self.show_live)
         playback.setFocus()
 
+    def play_tile(self, wall: WallWindow | None = None, back: timedelta = REPLAY_BACK) -> None:
+        """Play back the selected tile's camera from ``back`` ago inside that tile; the other tiles stay live."""
+        wall = wall or self.active_wall
+        camera_id = self.selected_camera(wall)
+        if camera_id is None or self.recording is None:
+            self.statusBar().showMessage(tr("Select a tile showing a camera to replay it."), STATUS_MS)
+            return
+        index = wall.selected_index
+        start_us = int((self.clock.now_utc() - back).timestamp() * 1_000_000)
+        self.recording.open_playback([camera_id], start_us,
+                                     place=lambda playback: self._place_tile_playback(wall, index, playback))
+
+    def end_tile_playback(self, wall: WallWindow, index: int) -> None:
+        playback = self.tile_playbacks.pop((id(wall), index), None)
+        if playback is not None:
+            playback.close()
+            playback.deleteLater()
+            wall.setFocus()
+
+    def _place_tile_playback(self, wall: WallWindow, index: int, playback: QWidget) -> None:
+        self.end_tile_playback(wall, index)
+        if index >= len(wall.tiles):
+            playback.close()
+            return
+        self.tile_playbacks[(id(wall), index)] = playback
+        playback.setParent(wall)
+        playback.setGeometry(wall.tiles[index].geometry())
+        playback.back_to_live_requested.connect(lambda: self.end_tile_playback(wall, index))
+        playback.show()
+        playback.raise_()
+        playback.setFocus()
+        playback.toggle_play()
+
+    def _follow_tiles(self, wall: WallWindow) -> None:
+        """Tile playbacks stay over their tile when the wall changes layout or size."""
+        for (wall_id, index), playback in list(self.tile_playbacks.items()):
+            if wall_id == id(wall):
+                if index < len(wall.tiles) and wall.maximised_index in (None, index):
+                    playback.setGeometry(wall.tiles[index].geometry())
+                    playback.raise_()
+                else:
+                    self.end_tile_playback(wall, index)
+
     def show_live(self) -> None:
         playback, self.playback = self.playback, None
         self.centre.setCurrentWidget(self.wall)
@@ -273,6 +319,8 @@ class MainWindow(QMainWindow):
         wall.view_tour_due.connect(lambda name, w=wall: self._show_named(w, name))
         wall.bookmark_key_pressed.connect(lambda w=wall: self.bookmark_selected_tile(w))
         wall.panels_key_pressed.connect(self.toggle_panels)
+        wall.replay_key_pressed.connect(lambda w=wall: self.play_tile(w))
+        wall.content_changed.connect(lambda w=wall: self._follow_tiles(w))
         wall.fullscreen_key_pressed.connect(lambda w=wall: self._toggle_fullscreen(w))
         wall.escape_unused.connect(lambda w=wall: self._leave_fullscreen(w))
         self.warmup.watch(wall)

@@ -107,6 +107,7 @@ def attach_recording(station: Station, main_window=None):
     if main_window is None:
         controller.warnings_changed.connect(lambda texts: [log.warning("recording: %s", t) for t in texts])
     else:
+        main_window.recording = controller
         bar = main_window.statusBar()
         controller.warnings_changed.connect(lambda texts: bar.showMessage(" · ".join(texts)))
         action = QAction(QCoreApplication.translate("MainWindow", "Playback"), main_window)

@@ -9,10 +9,12 @@
     <message><source>Theme</source><translation>Theme</translation></message>
     <message><source>Dark</source><translation>Dark</translation></message>
     <message><source>Light</source><translation>Light</translation></message>
+    <message><source>Select a tile showing a camera to replay it.</source><translation>Select a tile showing a camera to replay it.</translation></message>
 </context>
 <context>
     <name>WallHelp</name>
     <message><source>show or hide the side panels</source><translation>show or hide the side panels</translation></message>
+    <message><source>replay the selected tile (the others stay live)</source><translation>replay the selected tile (the others stay live)</translation></message>
     <message><source>full-screen wall (Esc leaves it)</source><translation>full-screen wall (Esc leaves it)</translation></message>
 </context>
 <context>

@@ -9,10 +9,12 @@
     <message><source>Theme</source><translation>Motyw</translation></message>
     <message><source>Dark</source><translation>Ciemny</translation></message>
     <message><source>Light</source><translation>Jasny</translation></message>
+    <message><source>Select a tile showing a camera to replay it.</source><translation>Wybierz kafelek z kamerą, by odtworzyć jej nagranie.</translation></message>
 </context>
 <context>
     <name>WallHelp</name>
     <message><source>show or hide the side panels</source><translation>pokazanie lub ukrycie paneli bocznych</translation></message>
+    <message><source>replay the selected tile (the others stay live)</source><translation>odtworzenie nagrania w wybranym kafelku (pozostałe na żywo)</translation></message>
     <message><source>full-screen wall (Esc leaves it)</source><translation>ściana na pełnym ekranie (Esc kończy)</translation></message>
 </context>
 <context>

@@ -3,8 +3,8 @@
 Arrows move the selection, Enter maximises/restores (or, after digits, puts camera number N in the
 selected tile), Esc restores / cancels / unzooms, Ctrl+S snapshots, I toggles the info overlay, +/-
 zoom, B or Ctrl+B bookmarks the selected tile's camera now (the owner acts on ``bookmark_key_pressed``),
-P shows or hides the side panels and F the full-screen wall (the owner acts on ``panels_key_pressed`` and
-``fullscreen_key_pressed``; an Esc the wall has no use for is ``escape_unused``), F1 or ? shows the
+P shows or hides the side panels, F the full-screen wall and R replays the selected tile (the owner acts on
+``panels_key_pressed``, ``fullscreen_key_pressed`` and ``replay_key_pressed``; an Esc the wall has no use for is ``escape_unused``), F1 or ? shows the
 shortcut help, F2–F12 and Alt+1…9 recall views.
 """
 
@@ -30,6 +30,7 @@ SHORTCUTS = (
     ("Ctrl+S", "snapshot of the tile to PNG"),
     ("I", "show or hide stream details"),
     ("B / Ctrl+B", "bookmark this moment on the selected tile"),
+    ("R", "replay the selected tile (the others stay live)"),
     ("P", "show or hide the side panels"),
     ("F", "full-screen wall (Esc leaves it)"),
     ("F2–F12, Alt+1…9", "recall a saved view"),
@@ -46,6 +47,7 @@ class WallKeys:
 
     bookmark_key_pressed = Signal()      # B / Ctrl+B: bookmark the selected tile's camera at this moment
     panels_key_pressed = Signal()        # P: collapse or bring back the side panels
+    replay_key_pressed = Signal()        # R: play back the selected tile's recent past in that tile
     fullscreen_key_pressed = Signal()    # F: full-screen wall on or off
     escape_unused = Signal()             # Esc with nothing of the wall's own to undo (leaves full screen)
 
@@ -109,6 +111,9 @@ class WallKeys:
             return True
         if key == Qt.Key.Key_B and not alt:
             self.bookmark_key_pressed.emit()
+            return True
+        if key == Qt.Key.Key_R and not ctrl and not alt:
+            self.replay_key_pressed.emit()
             return True
         if key == Qt.Key.Key_P and not ctrl and not alt:
             self.panels_key_pressed.emit()
