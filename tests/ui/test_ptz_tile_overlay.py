@@ -47,6 +47,14 @@ def test_on_tile_controls_move_recall_presets_and_open_the_panel(qtbot, station,
         qtbot.waitUntil(lambda: abs(device.status().pan) < 0.01, timeout=PTZ_MS)
         overlay.panel_button.click()
         assert ptz.panel.isVisible() and ptz.panel.camera_id == ptz_camera.id
+        ptz.panel.add_tour("Brama", [token], 30.0)
+        ptz.panel.tour.start_selected()
+        ptz.panel.set_camera(None)                  # the panel moves on: the patrol stays, and shows on the tile
+        label = ptz.patrol_labels[tile]
+        qtbot.waitUntil(label.isVisible)
+        assert label.text() == "patrol Brama" and label.geometry().top() > bands
+        ptz.panel.tour.stop_tour(ptz_camera.id)
+        assert not label.isVisible()
         wall.select(0)
         assert not overlay.isVisible()
     finally:

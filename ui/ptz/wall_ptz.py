@@ -45,6 +45,27 @@ class TileErrorLabel(QLabel):
         self._timer.start(ERROR_SHOWN_MS)
 
 
+class PatrolLabel(QLabel):
+    """The patrol state in a PTZ tile's upper right corner, below its name band, while a patrol runs."""
+
+    def __init__(self, tile: QWidget) -> None:
+        super().__init__(tile)
+        self.setStyleSheet("background: rgba(20, 60, 110, 200); color: white; padding: 2px 6px;")
+        self.hide()
+
+    def show_text(self, text: str, band_height: int) -> None:
+        if not text:
+            self.hide()
+            return
+        self.setText(text)
+        self.adjustSize()
+        tile = self.parentWidget()
+        self.setMaximumWidth(max(0, tile.width() - 12))
+        self.move(max(0, tile.width() - self.width() - 6), band_height + 4)
+        self.show()
+        self.raise_()
+
+
 class WallPtz(QObject):
     def __init__(self, wall: QWidget, station: Station, safety_timeout_s: float = 10.0) -> None:
         super().__init__(wall)
@@ -59,6 +80,8 @@ class WallPtz(QObject):
         self.panel.setWindowFlag(Qt.WindowType.Tool)
         self._labels: dict[QWidget, TileErrorLabel] = {}
         self.overlays: dict[QWidget, PtzTileOverlay] = {}
+        self.patrol_labels: dict[QWidget, PatrolLabel] = {}
+        self.panel.tour.patrols_changed.connect(self.update_overlays)
         self._hovered: QWidget | None = None
         self.tiles.manual_control_started.connect(self.panel.pause_tour_for)
         self.bridge.error_raised.connect(self._on_bridge_error_raised)
@@ -91,12 +114,17 @@ class WallPtz(QObject):
             self.tiles.attach(tile)
             tile.installEventFilter(self)
         self.overlays = {tile: overlay for tile, overlay in self.overlays.items() if tile in tiles}
+        self.patrol_labels = {tile: label for tile, label in self.patrol_labels.items() if tile in tiles}
         self.update_overlays()
 
     def update_overlays(self, *_args) -> None:
         """On-tile controls on the PTZ tiles that are selected or under the mouse and large enough."""
         for tile in self._tile_widgets():
             camera_id = self._ptz_camera_of(tile)
+            patrol = self.panel.tour.patrol_text(camera_id) if camera_id is not None else ""
+            if patrol or tile in self.patrol_labels:
+                self.patrol_labels.setdefault(tile, PatrolLabel(tile)).show_text(
+                    patrol, getattr(tile, "overlay_band_height", 0))
             wanted = (camera_id is not None and tile.isVisible() and overlay_fits(tile.width(), tile.height())
                       and (getattr(tile, "selected", False) or tile is self._hovered))
             overlay = self.overlays.get(tile)
@@ -131,6 +159,6 @@ class WallPtz(QObject):
                 self._labels.setdefault(tile, TileErrorLabel(tile)).show_message(message)
 
     def close(self) -> None:
-        self.panel.tour.stop_tour()
+        self.panel.tour.stop_all()
         self.panel.close()
         self.bridge.close()
