@@ -26,6 +26,8 @@ from ui.panel_bar import PanelBar
 from ui.panel_memory import PanelMemory
 from ui.preferences import UiPreferences
 from ui.theme import DARK, LIGHT, apply_theme, current_theme
+from ui.tours.panel import ToursPanel
+from ui.tours.store import VIEWS, SavedTour, TourStore
 from ui.views.layout_editor import LayoutEditor
 from ui.views.views_panel import ViewsPanel
 from ui.views.warmup import ViewWarmup
@@ -99,6 +101,12 @@ class MainWindow(QMainWindow):
         self.layout_editor.edit(self.wall.layout_)
         self.layout_editor.layout_applied.connect(self.apply_layout)
         self.add_dock(self.layout_editor, tr("Layout"), key="layout")
+        self.tours_panel = ToursPanel(TourStore(station.data_dir), lambda: [v.name for v in station.views.list()],
+                                      lambda: [(c.id, c.name) for c in station.cameras.list()])
+        self.tours_panel.start_requested.connect(self.start_tour)
+        self.tours_panel.stop_requested.connect(self.stop_tour)
+        self.views_panel.views_changed.connect(self.tours_panel.reload)
+        self.add_dock(self.tours_panel, tr("Tours"), key="tours")
         self.bookmarks_panel = BookmarksPanel(self.bookmarks)
         self.bookmarks_dock = self.add_dock(self.bookmarks_panel, tr("Bookmarks"),
                                             Qt.DockWidgetArea.BottomDockWidgetArea, key="bookmarks")
@@ -271,6 +279,21 @@ class MainWindow(QMainWindow):
         wall.view_tour = tour
         if tour is not None:
             self._show_named(wall, tour.current)
+
+    def start_tour(self, tour: SavedTour, wall: WallWindow | None = None) -> None:
+        """A view tour on the wall, or a tile tour on its selected tile (from the tours panel)."""
+        wall = wall or self.active_wall
+        if tour.kind == VIEWS:
+            self.set_view_tour(wall, Tour(list(tour.items), tour.dwell_s, clock=self.clock))
+        else:
+            wall.set_tile_tour(wall.selected_index, Tour(list(tour.items), tour.dwell_s, clock=self.clock))
+
+    def stop_tour(self, kind: str, wall: WallWindow | None = None) -> None:
+        wall = wall or self.active_wall
+        if kind == VIEWS:
+            self.set_view_tour(wall, None)
+        else:
+            wall.set_tile_tour(wall.selected_index, None)
 
     def apply_layout(self, layout: Layout) -> None:
         wall = self.active_wall
