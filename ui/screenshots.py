@@ -2,7 +2,7 @@
 
 Run under an X server (Xvfb 1920×1080): the simulator's street cameras, a throw-away station with recorded
 footage and bookmarks, then per language the live 3×3 wall, the 8×8 wall, the bookmarks panel, playback with
-its timeline and the export dialog, each grabbed from the screen as a person would see it. Writes
+its timeline, one tile replaying beside live ones and the export dialog, each grabbed from the screen as a person would see it. Writes
 ``report.json`` beside the PNGs with the layout invariants measured on each screen (wall share of the window,
 overlay texts that overlap: must be none).
 """
@@ -111,6 +111,12 @@ def shoot_language(language: str, station: Station, ids: list[int], end: datetim
         playback_tiles = window.playback.tiles if window.playback is not None else []
         shooter.shot(f"playback-{language}", window, playback_tiles)
         window.show_live()
+        window.wall.select(4)
+        window.play_tile(back=datetime.now(timezone.utc) - end + timedelta(minutes=5))
+        key = (id(window.wall), 4)
+        wait_until(lambda: key in window.tile_playbacks and window.tile_playbacks[key].tiles[0].frame is not None)
+        shooter.shot(f"wall-one-tile-replay-{language}", window, window.wall.tiles)
+        window.end_tile_playback(window.wall, 4)
         dialog = open_export_dialog(window, station, camera_ids=(ids[1],), start_utc=end - timedelta(minutes=12),
                                     end_utc=end - timedelta(minutes=2))
         dialog.adjustSize()
