@@ -44,6 +44,12 @@ def register_demo_cameras(station: Station, sim: SimulatorProcess, count: int) -
     return ids
 
 
+def footage_cameras(station: Station, ids: list[int]) -> list[tuple[int, int, str]]:
+    """(camera id, simulator camera number, name) of the demo cameras, for their recorded footage."""
+    names = {camera.id: camera.name for camera in station.cameras.list()}
+    return [(camera_id, number, names[camera_id]) for number, camera_id in enumerate(ids, start=1)]
+
+
 def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: float | None = None,
              report: Path | None = None, data_dir: Path | None = None, language: str | None = None) -> int:
     temp_dir = None if data_dir else Path(tempfile.mkdtemp(prefix="videowall-demo-"))
@@ -58,7 +64,7 @@ def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: 
         ids = register_demo_cameras(station, sim, cameras)
         now = datetime.now(timezone.utc).replace(microsecond=0)
         add_demo_bookmarks(station, ids, now)
-        footage = DemoFootage(station, list(zip(ids, range(1, cameras + 1))), now)
+        footage = DemoFootage(station, footage_cameras(station, ids), now)
         footage.start()
         return run_wall(station, ids, offscreen=offscreen, seconds=seconds, report=report, language=language,
                         main_window=True)

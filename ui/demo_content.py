@@ -46,7 +46,8 @@ def add_demo_bookmarks(station: Station, camera_ids: Sequence[int], end_utc: dat
 class DemoFootage:
     """Writes the recorded hour of each camera in a thread of its own; ``stop()`` ends it between segments."""
 
-    def __init__(self, station: Station, cameras: Sequence[tuple[int, int]], end_utc: datetime) -> None:
+    def __init__(self, station: Station, cameras: Sequence[tuple[int, int, str | None]], end_utc: datetime) -> None:
+        """``cameras``: (camera id, simulator camera number, caption in the picture)."""
         self._db = database_path(station.data_dir)
         self._root = recordings_root(station.data_dir, station.settings)
         self._cameras = list(cameras)

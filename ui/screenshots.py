@@ -25,7 +25,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ui.app import create_application, install_translator
-from ui.demo import register_demo_cameras
+from ui.demo import footage_cameras, register_demo_cameras
 from ui.demo_content import add_demo_bookmarks
 from videowall.config.paths import database_path
 from videowall.model.layout import uniform
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         add_demo_bookmarks(station, ids, end)
         store = RecordingStore.open(database_path(root), recordings_root(root, station.settings))
         try:
-            prerecord(store, list(zip(ids, range(1, CAMERAS + 1))), end, FOOTAGE)
+            prerecord(store, footage_cameras(station, ids), end, FOOTAGE)
         finally:
             store.close()
         shooter = Shooter(args.out)

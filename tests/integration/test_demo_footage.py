@@ -19,7 +19,7 @@ END = datetime(2026, 11, 21, 22, 0, tzinfo=timezone.utc)
 def test_footage_is_gapless_complete_segments_that_play(tmp_path):
     store = RecordingStore.open(tmp_path / "index.sqlite", tmp_path / "recordings")
     try:
-        done = prerecord(store, [(1, 1), (2, 2)], END, span=timedelta(minutes=3))
+        done = prerecord(store, [(1, 1, "CAM 01"), (2, 2, None)], END, span=timedelta(minutes=3))
         assert [(r.camera_id, r.segments) for r in done] == [(1, 6), (2, 6)]
         for camera_id in (1, 2):
             segments = store.segments_us(camera_id, to_us(END - timedelta(hours=1)), to_us(END))
@@ -47,7 +47,7 @@ def test_demo_content_fills_a_station(tmp_path):
         assert add_demo_bookmarks(station, ids, END) == len(DEMO_BOOKMARKS)
         marks = station.bookmarks().over(ids[0], END - timedelta(hours=1), END)
         assert marks and all(END - timedelta(hours=1) < b.at_utc < END for b in marks)
-        footage = DemoFootage(station, [(ids[0], 1)], END)
+        footage = DemoFootage(station, [(ids[0], 1, "CAM 1")], END)
         footage.start()
         footage.stop()          # stops between two segments: what was written is indexed and complete
         assert footage.wait(60)

@@ -42,9 +42,10 @@ class Recorded:
     end_utc: datetime
 
 
-def scene_packets(camera_number: int, seconds: int = SEGMENT_S) -> list[Packet]:
-    """``seconds`` of simulator camera ``camera_number``'s street as H.264 packets (one keyframe a second)."""
-    scene = StreetScene(camera_number, WIDTH, HEIGHT, clock=False)
+def scene_packets(camera_number: int, seconds: int = SEGMENT_S, label: str | None = None) -> list[Packet]:
+    """``seconds`` of simulator camera ``camera_number``'s street (captioned ``label``, default "CAM NN") as
+    H.264 packets (one keyframe a second)."""
+    scene = StreetScene(camera_number, WIDTH, HEIGHT, label=label, clock=False)
     raw = b"".join(scene.paint(n / FPS, 0).tobytes() for n in range(seconds * FPS))
     command = ["ffmpeg", "-v", "error", "-nostdin", "-f", "rawvideo", "-pix_fmt", "yuv420p",
                "-s", f"{WIDTH}x{HEIGHT}", "-r", str(FPS), "-i", "pipe:0",
@@ -90,16 +91,17 @@ def write_footage(store: RecordingStore, camera_id: int, packets: Sequence[Packe
     return Recorded(camera_id, count, start_utc, at)
 
 
-def prerecord(store: RecordingStore, cameras: Sequence[tuple[int, int]], end_utc: datetime,
+def prerecord(store: RecordingStore, cameras: Sequence[tuple[int, int, str | None]], end_utc: datetime,
               span: timedelta = timedelta(hours=1), on_camera_done: Callable[[Recorded], None] | None = None,
               cancelled: Callable[[], bool] = lambda: False) -> list[Recorded]:
-    """``span`` of footage ending at ``end_utc`` for each (camera id, simulator camera number)."""
+    """``span`` of footage ending at ``end_utc`` for each (camera id, simulator camera number, caption)."""
     start = end_utc - span
     done = []
-    for camera_id, number in cameras:
+    for camera_id, number, label in cameras:
         if cancelled():
             break
-        recorded = write_footage(store, camera_id, scene_packets(number), start, end_utc, cancelled=cancelled)
+        recorded = write_footage(store, camera_id, scene_packets(number, label=label), start, end_utc,
+                                 cancelled=cancelled)
         log.info("demo footage: camera %s, %s segments", camera_id, recorded.segments)
         done.append(recorded)
         if on_camera_done is not None:
