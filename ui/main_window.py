@@ -13,7 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -52,6 +52,8 @@ def tr(text: str) -> str:
 
 
 class MainWindow(QMainWindow):
+    wall_added = Signal(object)          # a wall for another screen was made (PTZ and others attach to it)
+
     def __init__(self, station: Station, camera_ids: list[int | None] | None = None,
                  layout: Layout | None = None, extra_screens: bool = True,
                  snapshot_dir: Path | None = None, clock: Clock = SYSTEM_CLOCK) -> None:
@@ -401,7 +403,9 @@ class MainWindow(QMainWindow):
             log.warning("tour: %s", err.user_message)
 
     def _extra_wall(self) -> WallWindow:
-        return self._new_wall([None] * 4)
+        wall = self._new_wall([None] * 4)
+        self.wall_added.emit(wall)
+        return wall
 
     def _on_focus_changed(self, _old, now) -> None:
         widget = now

@@ -87,8 +87,10 @@ def attach_ptz(wall: WallWindow, station: Station, main_window=None):
     from ui.ptz.wall_ptz import WallPtz
 
     ptz = WallPtz(wall, station)
-    wall.tiles_changed.connect(ptz.attach_tiles)
     if main_window is not None:
+        for extra in main_window.walls()[1:]:
+            ptz.attach_wall(extra)
+        main_window.wall_added.connect(ptz.attach_wall)
         dock = main_window.add_dock(ptz.panel, ptz.panel.windowTitle(), Qt.DockWidgetArea.RightDockWidgetArea,
                                     key="ptz")
         ptz.set_panel_opener(dock.show)

@@ -3,6 +3,8 @@ menu recalls a preset, the panel only comes on request; fixed cameras' tiles get
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from tests.fixtures.onvif import PASSWORD, USER
 from ui.ptz.wall_ptz import WallPtz
 from videowall.config.paths import database_path
@@ -60,4 +62,30 @@ def test_on_tile_controls_move_recall_presets_and_open_the_panel(qtbot, station,
     finally:
         ptz.close()
         device.remove_preset(token)
+        device.goto_home()
+
+
+def test_ptz_works_on_a_second_screens_wall_with_the_same_panel(qtbot, station, open_wall, ptz_sim):
+    ptz_camera, _ = add_camera(station.cameras, station.secrets, "PTZ 1", ptz_sim.onvif_url(1),
+                               Credentials(USER, PASSWORD))
+    device = ptz_device(ptz_camera.id, OnvifStore(open_database(database_path(station.data_dir))), station.secrets)
+    device.goto_home()
+    qtbot.waitUntil(lambda: abs(device.status().pan) < 0.01, timeout=PTZ_MS)
+    first = open_wall([None], size=(640, 360), rows=1, cols=1)
+    second = open_wall([ptz_camera.id], size=(640, 360), rows=1, cols=1)
+    ptz = WallPtz(first, station)
+    try:
+        ptz.attach_wall(second)
+        tile = second.tiles[0]
+        second.select(0)
+        ptz.update_overlays()
+        qtbot.waitUntil(lambda: tile in ptz.overlays and ptz.overlays[tile].isVisible())
+        qtbot.keyPress(tile, Qt.Key.Key_Right)
+        qtbot.waitUntil(lambda: device.status().pan > 0.02, timeout=PTZ_MS)
+        qtbot.keyRelease(tile, Qt.Key.Key_Right)
+        qtbot.waitUntil(lambda: ptz.bridge.controller.queue(ptz_camera.id).pending() == [], timeout=PTZ_MS)
+        ptz.overlays[tile].panel_button.click()
+        assert ptz.panel.camera_id == ptz_camera.id
+    finally:
+        ptz.close()
         device.goto_home()

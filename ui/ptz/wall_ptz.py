@@ -69,7 +69,7 @@ class PatrolLabel(QLabel):
 class WallPtz(QObject):
     def __init__(self, wall: QWidget, station: Station, safety_timeout_s: float = 10.0) -> None:
         super().__init__(wall)
-        self._wall = wall
+        self._walls: list[QWidget] = []
         self._show_panel: Callable[[], None] | None = None
         self.store, factory = station.ptz_devices()
         self.ptz_camera_ids = set(self.store.ptz_camera_ids())
@@ -85,9 +85,15 @@ class WallPtz(QObject):
         self._hovered: QWidget | None = None
         self.tiles.manual_control_started.connect(self.panel.pause_tour_for)
         self.bridge.error_raised.connect(self._on_bridge_error_raised)
-        for signal in ("selection_changed", "content_changed"):
+        self.attach_wall(wall)
+
+    def attach_wall(self, wall: QWidget) -> None:
+        """PTZ on one more wall (another screen's): the same panel, patrols and camera queues serve every wall."""
+        self._walls.append(wall)
+        for signal, slot in (("selection_changed", self.update_overlays), ("content_changed", self.update_overlays),
+                             ("tiles_changed", self.attach_tiles)):
             if hasattr(wall, signal):
-                getattr(wall, signal).connect(self.update_overlays)
+                getattr(wall, signal).connect(slot)
         self.attach_tiles()
 
     def set_panel_opener(self, show_panel: Callable[[], None]) -> None:
@@ -105,7 +111,7 @@ class WallPtz(QObject):
         return camera_id if camera_id in self.ptz_camera_ids else None
 
     def _tile_widgets(self) -> list[QWidget]:
-        return [w for w in self._wall.findChildren(QWidget) if hasattr(w, "view")]
+        return [w for wall in self._walls for w in wall.findChildren(QWidget) if hasattr(w, "view")]
 
     def attach_tiles(self) -> None:
         """Watch every tile (call again after the wall rebuilt its tiles; re-installing is harmless)."""
