@@ -10,14 +10,17 @@ the mounts. One cycle of faults, repeated while ``--minutes`` allow (always at l
 
   connection cut · 10 s stall (sockets open, no bytes) · throttled to 20 kB/s for 15 s · 4 cameras
   answering 401 for 15 s · simulator killed and restarted · recordings disk full for 20 s · an export
-  whose medium disappears mid-way · kill -9 of the station and a restart.
+  whose medium disappears mid-way · kill -9 of the station and a restart (every 4th cycle and the last:
+  between kills one station process lives through several cycles).
 
 Prints crashes, time from each fault's end to the tile live again with a fresh picture (p50/p95/max,
 aim: the backoff left at the fault's end + 2 s), frames lost outside the fault windows, recording gaps
 without a recorded reason, RSS/threads/fds per station run, whether the segment being written at each
 kill -9 plays, and the machine's load. Exits 1 when crashes > 0, unexplained gaps > 0, a tile never came
 back, a segment left by kill -9 does not play, an export left a complete-looking package, or RSS or
-threads grew by 10 % or more over a station run of at least a minute.
+threads grew by 10 % or more after warm-up: from the end of a station process's first fault cycle to the
+end of its last, measured in the same phase of each cycle (bench/soak_report.py ``growth``). A process
+that lived through one cycle only is not judged for growth: its first cycle is all warm-up.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import soak_faults as faults  # noqa: E402
 from bench.soak_proxy import FaultProxy  # noqa: E402
-from bench.soak_report import frames_lost, gap_figures, growth, recovery_figures  # noqa: E402
+from bench.soak_report import GROWTH_LIMIT, frames_lost, gap_figures, growth, recovery_figures  # noqa: E402
 from bench.soak_rig import REPO, StationProcess, Tmpfs, can_mount  # noqa: E402
 from videowall.config.paths import database_path, settings_path  # noqa: E402
 from videowall.config.settings import Settings, save_settings  # noqa: E402
@@ -50,6 +53,8 @@ CAMERAS = 16
 RECORDINGS_DISK_MB = 1536      # retention (min free 0.5 GB, checked every 5 min) keeps 16 sub streams in it
 EXPORT_DISK_MB = 96
 QUIET_S = 10.0                 # between faults: clean time, counted for frames lost
+KILL9_EVERY = 4
+FIRST_CYCLE_S = 240.0          # what one cycle takes on a loaded machine, until the first has been timed
 
 
 class Soak:
@@ -112,9 +117,17 @@ class Soak:
             self.loads.append(os.getloadavg()[0])
 
 
-def cycle(soak: Soak, number: int) -> list[faults.FaultRecord]:
+def kills_station(number: int, last: bool) -> bool:
+    """Every KILL9_EVERY-th cycle and the last one end with kill -9 of the station; the others keep it running,
+    so that one process lives through several cycles: its first cycle is warm-up, the later ones show growth."""
+    return last or number % KILL9_EVERY == 0
+
+
+def cycle(soak: Soak, number: int, last: bool) -> list[faults.FaultRecord]:
     steps = [faults.connection_cut, faults.stall, faults.throttle, faults.auth_refused, faults.simulator_restart,
-             faults.disk_full, lambda s: faults.export_medium_gone(s, number), faults.station_kill9]
+             faults.disk_full, lambda s: faults.export_medium_gone(s, number)]
+    if kills_station(number, last):
+        steps.append(faults.station_kill9)
     records = []
     for step in steps:
         record = step(soak)
@@ -150,9 +163,10 @@ def run(args: argparse.Namespace) -> dict:
         number, cycle_s = 0, 0.0
         while number == 0 or time.monotonic() - started + cycle_s <= budget_s:
             number += 1
+            last = time.monotonic() - started + 2 * (cycle_s or FIRST_CYCLE_S) > budget_s   # no room for another
             print(f"cycle {number} at {time.monotonic() - started:.0f} s", flush=True)
             began = time.monotonic()
-            records += cycle(soak, number)
+            records += cycle(soak, number, last)
             cycle_s = max(cycle_s, time.monotonic() - began)
             crashes += _unexpected_exits(soak)
         stopped_cleanly = soak.station.stop()
@@ -191,7 +205,7 @@ def summarise(soak: Soak, records: list[faults.FaultRecord], crashes: list[str],
     exports = [r.details for r in records if r.kind == "export medium gone"]
     disks = [r.details for r in records if r.kind == "recordings disk full"]
     resumed = [s for d in disks for s in d["resumed_s"].values() if s is not None]
-    runs = [g for g in (growth(i) for i in soak.station.incarnations) if g is not None]
+    runs = [g for g in (growth(i, records) for i in soak.station.incarnations) if g is not None]
     result = {
         "minutes": round(elapsed / 60, 1), "cycles": cycles, "faults": len(records),
         "crashes": len(crashes), "crash_list": crashes,
@@ -208,6 +222,8 @@ def summarise(soak: Soak, records: list[faults.FaultRecord], crashes: list[str],
                       "not_resumed": sum(1 for d in disks for s in d["resumed_s"].values() if s is None),
                       "resume_s_p50": _round(resumed, 50), "resume_s_max": round(max(resumed), 2) if resumed else None},
         "exports": exports,
+        "fault_windows": [[r.kind, r.start, r.end] for r in records],
+        "station_spawns": [[i.pid, i.spawned, i.ended] for i in soak.station.incarnations],
         "load_average_1min": {"mean": round(sum(soak.loads) / len(soak.loads), 1) if soak.loads else None,
                               "max": round(max(soak.loads), 1) if soak.loads else None},
     }
@@ -245,8 +261,9 @@ def failures(result: dict) -> list[str]:
         if not run["judged"]:
             continue
         for key in ("rss_mb", "threads"):
-            if (run[f"{key}_growth"] or 0) >= 0.10:
-                found.append(f"{key} grew {run[f'{key}_growth'] * 100:.0f} % over {run['span_s']} s ({run[key]})")
+            if (run[f"{key}_growth"] or 0) >= GROWTH_LIMIT:
+                found.append(f"{key} grew {run[f'{key}_growth'] * 100:.0f} % after warm-up, over "
+                             f"{run['cycles'] - 1} cycle(s) ({run[key]})")
     return found
 
 
@@ -266,10 +283,14 @@ def print_summary(result: dict) -> None:
     print(f"recording gaps               unexplained {gaps['unexplained']}; by reason {gaps['by_reason']} "
           f"({gaps['segments']} segments)")
     for run in result["station_runs"]:
-        print(f"station run {run['span_s']:>5} s          RSS {run['rss_mb']} MB ({_pct(run['rss_mb_growth'])}), "
-              f"threads {run['threads']} ({_pct(run['threads_growth'])}), fds besides segment files {run['fds_other']} "
-              f"({_pct(run['fds_other_growth'])})"
-              f"{'' if run['judged'] else ' (too short to judge)'}")
+        print(f"station run {run['span_s']:>5} s          RSS at start {run['rss_mb_at_start']} MB, at the end of each "
+              f"cycle {[c[0] for c in run['per_cycle']]} MB (warm-up {_pct(run['rss_mb_warm_up'])})")
+        if run["judged"]:
+            print(f"  after warm-up               RSS {run['rss_mb']} MB ({_pct(run['rss_mb_growth'])}), threads "
+                  f"{run['threads']} ({_pct(run['threads_growth'])}), fds besides segment files {run['fds_other']} "
+                  f"({_pct(run['fds_other_growth'])})")
+        else:
+            print("  after warm-up               not judged: the process lived through fewer than 2 cycles")
     kills = result["kill9_last_segments"]
     print(f"last segment before kill -9  {kills['play']} of {kills['found']} play ({kills['recovered']} recovered "
           f"from the crash, the others closed before it); cameras without one {kills['cameras'] - kills['found']}; "

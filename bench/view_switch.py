@@ -26,7 +26,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
@@ -38,7 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from zoneinfo import ZoneInfo  # noqa: E402
 
-from bench.measure import percentile, stop_processes  # noqa: E402
+from bench.measure import keep_mounts_streaming, percentile, stop_processes  # noqa: E402
 from ui.app import create_application  # noqa: E402
 from ui.views.warmup import ViewWarmup  # noqa: E402
 from ui.wall.wall_window import WallWindow  # noqa: E402
@@ -70,23 +69,6 @@ def load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def keep_mounts_streaming(urls: list[str], timeout_s: float = 60.0) -> subprocess.Popen:
-    """One ffmpeg reading every mount (copy, no decoding); returns once all are open and flowing."""
-    progress = Path(tempfile.mkdtemp(prefix="bench-switch-ffmpeg-")) / "progress.txt"
-    args = ["ffmpeg", "-nostdin", "-loglevel", "error"]
-    for url in urls:
-        args += ["-rtsp_transport", "tcp", "-i", url]
-    for index in range(len(urls)):
-        args += ["-map", f"{index}:v"]
-    args += ["-c", "copy", "-f", "null", "-progress", str(progress), "-"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # ffmpeg reports progress once every input is open and the output runs.
-    if spin_until(lambda: progress.exists() and "progress=" in progress.read_text(errors="replace"), timeout_s):
-        return proc
-    stop_processes([proc])
-    raise RuntimeError("ffmpeg could not open every simulator mount")
-
-
 def switch_and_time(wall: WallWindow, cameras: list[int], timeout_s: float) -> tuple[float | None, int]:
     old = [(t.current_frame, t.painted_frame) for t in wall.tiles]
     started = time.monotonic()
@@ -113,7 +95,7 @@ def measure_switches(station: Station, views: list[list[int]], args: argparse.Na
     wall.resize(1920, 1080)
     wall.show()
     switch_and_time(wall, views[0], 30)       # not measured: the first open of view A
-    times, blacks, sessions, ready, loads = [], 0, [], [], []
+    times, blacks, sessions, ready, loads, stages = [], 0, [], [], [], []
     opened_before = sup.stats().sessions_opened
     for n in range(args.switches):
         spin(args.dwell)
@@ -121,6 +103,8 @@ def measure_switches(station: Station, views: list[list[int]], args: argparse.Na
         loads.append(load())
         took, black = switch_and_time(wall, views[(n + 1) % 2], 30)
         sessions.append(sup.session_count())
+        if not warm:        # fresh connections: where their first frame's time went
+            stages.append([t.view.stats() for t in wall.tiles if t.view is not None])
         blacks += black
         if took is not None:
             times.append(took)
@@ -139,7 +123,17 @@ def measure_switches(station: Station, views: list[list[int]], args: argparse.Na
         "sessions_open_after_switch_max": max(sessions) if sessions else None,
         "sessions_opened_per_switch": round(opened / max(1, args.switches), 1),
         "warm_ready_before_switch_min": min(ready) if warm else None,
+        **({} if warm else first_frame_stages(stages)),
     }
+
+
+def first_frame_stages(switches: list[list]) -> dict:
+    """Cold switches: p50/p95 over every new session of its stream open, first keyframe and first frame."""
+    out = {}
+    for name in ("open_s", "first_keyframe_s", "first_frame_s"):
+        values = [getattr(s, name) for stats in switches for s in stats if getattr(s, name) is not None]
+        out[f"session_{name}_p50"], out[f"session_{name}_p95"] = _round(percentile(values, 50)), _round(percentile(values, 95))
+    return out
 
 
 def cpu_cores(seconds: float) -> float:
@@ -185,7 +179,7 @@ def run(args: argparse.Namespace) -> dict:
         views = [ids[:TILES], ids[TILES:]]
         station.views.save(View("A", uniform(4), tuple(views[0]), hotkey=2))
         station.views.save(View("B", uniform(4), tuple(views[1]), hotkey=3))
-        keeper = keep_mounts_streaming([sim.url(i, "sub") for i in range(1, 2 * TILES + 1)])
+        keeper = keep_mounts_streaming([sim.url(i, "sub") for i in range(1, 2 * TILES + 1)], wait=spin_until)
         result["simulator"] = ("all 32 sub mounts kept streaming by one ffmpeg -c copy reader for the whole "
                                "run: the simulator's on-demand pipeline start-up is not counted")
         result["runs"] = [measure_switches(station, views, args, warm) for warm in modes]

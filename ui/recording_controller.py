@@ -30,14 +30,16 @@ class RecordingController(QObject):
     _start_finished = Signal(object)    # None or the VideowallError from start(), from the worker thread
     _service_ready = Signal(object)     # (camera ids, start µs, layout, service or VideowallError), from a worker
 
-    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None,
+    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None, events=None,
                  place: Callable[[PlaybackWindow], None] | None = None) -> None:
-        """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks).
+        """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks);
+        ``events``: a camera's events over a time range (worker thread), or None (no event marks);
         ``place``: puts the playback into the operator's window (by default it opens as a window of its own)."""
         super().__init__(parent)
         self._place = place
         self._station = station
         self._bookmarks = bookmarks
+        self._events = events
         self._service = None
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
@@ -98,7 +100,7 @@ class RecordingController(QObject):
         playback = PlaybackWindow(
             service.store, [(cid, names[cid]) for _, cid in shown],
             ZoneInfo(self._station.settings.timezone), start_us, holds=service.holds,
-            bookmarks=bookmarks.over if bookmarks is not None else None,
+            bookmarks=bookmarks.over if bookmarks is not None else None, events=self._events,
             layout=layout, slots=[slot for slot, _ in shown] if layout is not None else None)
         if place is None:
             self._playback = playback

@@ -35,7 +35,8 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
         window = wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
                                    repaint_hz=station.settings.wall_repaint_hz)
     ptz = attach_ptz(wall, station, window if main_window else None)
-    recording = attach_recording(station, window if main_window else None)
+    alarms = _attach_alarms(window) if main_window else None
+    recording = attach_recording(station, window if main_window else None, alarms)
     started = time.monotonic()
     if offscreen:
         window.resize(*OFFSCREEN_WALL_SIZE)
@@ -49,6 +50,8 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
         result.update(wall_report(wall, started))
         ptz.close()         # stops any moving camera before the windows go
         recording.close()
+        if alarms is not None:
+            alarms.close()
         window.close()
         app.quit()
 
@@ -97,15 +100,24 @@ def attach_ptz(wall: WallWindow, station: Station, main_window=None):
     return ptz
 
 
-def attach_recording(station: Station, main_window=None):
-    """Record the cameras marked for it; in the main window, warnings in the status bar and Ctrl+P playback."""
+def _attach_alarms(main_window):
+    """The alarm list, event search and pop-ups of the main window; subscribes to the cameras' events."""
+    from ui.alarms.attach import attach_alarms
+
+    return attach_alarms(main_window)
+
+
+def attach_recording(station: Station, main_window=None, alarms=None):
+    """Record the cameras marked for it; in the main window, warnings in the status bar and Ctrl+P playback
+    (with the alarms' events on the timeline, and the event search opening playback)."""
     from PySide6.QtGui import QAction, QKeySequence
 
     from ui.recording_controller import RecordingController
     from videowall.recording.timebase import to_us
 
     controller = RecordingController(station, bookmarks=main_window.bookmarks if main_window is not None else None,
-                                     place=main_window.show_playback if main_window is not None else None)
+                                     place=main_window.show_playback if main_window is not None else None,
+                                     events=alarms.controller.events_over if alarms is not None else None)
     if main_window is None:
         controller.warnings_changed.connect(lambda texts: [log.warning("recording: %s", t) for t in texts])
     else:
@@ -120,5 +132,7 @@ def attach_recording(station: Station, main_window=None):
         main_window.menuBar().addAction(action)
         main_window.bookmarks_panel.playback_requested.connect(
             lambda bookmark: controller.open_playback(bookmark.camera_ids, to_us(bookmark.start_utc)))
+        if alarms is not None:
+            alarms.search.playback_requested.connect(lambda camera_id, at_us: controller.open_playback([camera_id], at_us))
     controller.start_if_configured()
     return controller

@@ -14,11 +14,11 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 
 from videowall import __version__
-from videowall.commands import activity, bookmark, camera, evidence, onvif, recorder, sim
+from videowall.commands import activity, bookmark, camera, evidence, events, onvif, recorder, sim
 from videowall.runtime.errors import VideowallError
 from videowall.runtime.redaction import install_redaction, redact
 
-CORE_COMMANDS = (camera, sim, onvif, evidence, recorder, bookmark, activity)
+CORE_COMMANDS = (camera, sim, onvif, evidence, recorder, bookmark, activity, events)
 
 Registrar = Callable[[argparse._SubParsersAction], None]
 

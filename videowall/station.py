@@ -3,6 +3,10 @@
 The one composition root: GUI, demo and headless commands all build the core through here, so every
 one of them gets the same database, secrets backend, stream supervisor, recordings, bookmarks, audit
 log, signing keys, exporter identity, ONVIF devices and time zone.
+
+Commands that only read and write the database (cameras, bookmarks, PTZ) open a light station
+(``Station.open(..., streams=False)``): no stream supervisor and no recorder, so no session or thread
+is started; its ``close`` closes the database connections it opened.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from videowall.config.secrets import SecretsStore
 from videowall.config.settings import Settings, load_settings
 from videowall.storage.station_secrets import open_station_secrets
 from videowall.media.types import StreamOptions
+from videowall.recording.holds import HoldStore
 from videowall.recording.index import RecordingStore
 from videowall.recording.recorder_types import RecorderConfig
 from videowall.model.retention import policy_from_settings
@@ -35,6 +40,8 @@ from videowall.storage.views import ViewStore
 from videowall.streams.supervisor import StreamSupervisor
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from videowall.evidence.keystore import SigningKeyStore
     from videowall.evidence.request import Exporter
     from videowall.evidence.signing import SigningIdentity
@@ -48,28 +55,39 @@ class Station:
     settings: Settings
     cameras: CameraStore
     secrets: SecretsStore
-    supervisor: StreamSupervisor
+    supervisor: StreamSupervisor | None     # None: a light station (``open(..., streams=False)``)
     warnings: list[VideowallError]
     views: ViewStore | None = None      # named wall views (layout + cameras); set by ``open``
     recording: RecordingService | None = None   # created by ``recording_service``
     _recording_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
     _bookmarks: BookmarkStore | None = field(default=None, repr=False)
+    _db: sqlite3.Connection | None = field(default=None, repr=False)   # the stores' connection
+    _light_index: RecordingStore | None = field(default=None, repr=False)
     _signing_keys: SigningKeyStore | None = field(default=None, repr=False)
+    _events: object | None = field(default=None, repr=False)       # events.service.EventService
     _closed: bool = field(default=False, repr=False)
 
     @classmethod
-    def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None) -> Station:
+    def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None, *,
+             streams: bool = True) -> Station:
+        """``streams=False``: the light station of a command that only works on the database."""
         root = resolve_data_dir(data_dir)
         settings, settings_error = load_settings(settings_path(root))
         warnings = [settings_error] if settings_error else []
         conn = open_database(database_path(root))
-        cameras = CameraStore(conn)
-        secrets = open_station_secrets(conn, secrets_kind)   # the keyring itself opens when a password is needed
+        try:
+            cameras = CameraStore(conn)
+            secrets = open_station_secrets(conn, secrets_kind)   # the keyring itself opens when a password is needed
+        except BaseException:
+            conn.close()
+            raise
+        if not streams:
+            return cls(root, settings, cameras, secrets, None, warnings, views=ViewStore(conn), _db=conn)
         supervisor = StreamSupervisor(cameras.get, secrets.get,
                                       options=StreamOptions(backoff_cap_s=settings.reconnect_max_backoff_s),
                                       max_live_decoders=settings.max_live_decoders,
                                       max_warm_sessions=settings.max_warm_sessions)
-        return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn))
+        return cls(root, settings, cameras, secrets, supervisor, warnings, views=ViewStore(conn), _db=conn)
 
     def recording_service(self, recorder_config: RecorderConfig | None = None) -> RecordingService:
         """The station's recorder (riding on the supervisor's sessions), created on first use, not started.
@@ -79,6 +97,9 @@ class Station:
         with self._recording_lock:    # the GUI starts it from one worker and may open playback from another
             if self._closed:
                 raise VideowallError(ErrorKind.INTERNAL, "The station is closing; recordings are not available.")
+            if self.supervisor is None:
+                raise VideowallError(ErrorKind.INTERNAL, "This station was opened without streams; it cannot "
+                                                         "record.")
             if self.recording is None:
                 store = RecordingStore.open(database_path(self.data_dir),
                                             recordings_root(self.data_dir, self.settings))
@@ -95,9 +116,17 @@ class Station:
         """The station's bookmarks, on the recording index (created on first use; recording is not started)."""
         with self._recording_lock:
             if self._bookmarks is None:
-                service = self.recording_service()
-                self._bookmarks = BookmarkStore(service.store, service.holds,
-                                                categories=lambda: self.settings.bookmark_categories)
+                if self.supervisor is None:     # light: the recordings index alone, no recorder
+                    if self._closed:
+                        raise VideowallError(ErrorKind.INTERNAL, "The station is closing; bookmarks are not "
+                                                                 "available.")
+                    self._light_index = RecordingStore.open(database_path(self.data_dir),
+                                                            recordings_root(self.data_dir, self.settings))
+                    store, holds = self._light_index, HoldStore(self._light_index)
+                else:
+                    service = self.recording_service()
+                    store, holds = service.store, service.holds
+                self._bookmarks = BookmarkStore(store, holds, categories=lambda: self.settings.bookmark_categories)
             return self._bookmarks
 
     @property
@@ -145,8 +174,27 @@ class Station:
         from videowall.onvif.saved import ptz_device_factory   # zeep: only where PTZ is used
 
         return ptz_device_factory(self.data_dir, self.secrets)
+    def events(self):
+        """The station's events and alarms (``events.service.EventService``), created on first use."""
+        from videowall.events.service import EventService
+
+        with self._recording_lock:
+            if self._events is None:
+                self._events = EventService(self)
+            return self._events
+
+    def ptz_device(self, camera_id: int) -> PtzDevice:
+        """One camera's PTZ, connected now (blocking), for a command: its ONVIF facts are read on the station's
+        connection, the secrets only when the camera has credentials. Windows use ``ptz_devices``."""
+        from videowall.onvif.saved import ptz_device
+        from videowall.onvif.store import OnvifStore
+
+        camera = self.cameras.get(camera_id)
+        return ptz_device(camera.id, OnvifStore(self._db), self.secrets if camera.has_credentials else None)
 
     def close(self) -> None:
+        if self._events is not None:
+            self._events.close()
         # Under the lock: a worker still building the recording service finishes first, and none starts after.
         with self._recording_lock:
             self._closed = True
@@ -154,5 +202,11 @@ class Station:
         if recording is not None:
             recording.stop()
             recording.store.close()
-        self.supervisor.close()
+        if self.supervisor is not None:
+            self.supervisor.close()
+        if self._light_index is not None:
+            self._light_index.close()
+        if self.supervisor is None and self._db is not None:   # a full station's stays until the process ends
+            with self._db.lock:       # a query on another thread finishes first (threads.md rule 2)
+                self._db.close()
 

@@ -18,7 +18,7 @@ from videowall.media.decoder import LiveDecoder
 from videowall.media.session import StreamSession
 from videowall.media.types import LiveFrame, SessionState, SessionStatus, StreamOptions, StreamSource
 from videowall.model.camera import Credentials, Transport
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind
 from videowall.sim.palette import match_camera, patch_rect
 from videowall.sim.pixelcode import decode_timestamp

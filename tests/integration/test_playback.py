@@ -7,7 +7,9 @@ time it was made (pixel code), so what playback shows at t is checked against th
 from __future__ import annotations
 
 import bisect
+import os
 import random
+import threading
 from datetime import datetime, timezone
 
 import av
@@ -21,7 +23,8 @@ from videowall.recording.index import NO_RECORDING
 from videowall.recording.playback import PlaybackSession
 from videowall.recording.timebase import from_us, to_us
 from videowall.recording.types import SegmentState, TimeSource
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
+from videowall.runtime.clock import SystemClock
 from videowall.sim.pixelcode import decode_timestamp
 
 
@@ -241,3 +244,59 @@ def test_the_playback_thread_follows_commands(recorded):
         assert from_us(stepped.position_us) < from_us(end)
     finally:
         session.close()
+
+
+def _open_segment_files(store) -> list[str]:
+    """The recording files this process holds open, read from the OS (what a reader really holds)."""
+    found = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(str(store.root)) and target.endswith(".mp4"):
+            found.append(target)
+    return found
+
+
+class GatedClock(SystemClock):
+    """Real time, except that once ``hold`` is called the next ``now_utc`` (the start of every render) waits
+    until ``release``: the playback thread is then, for sure, inside a render."""
+
+    def __init__(self) -> None:
+        self.entered, self._open, self._armed = threading.Event(), threading.Event(), False
+
+    def hold(self) -> None:
+        self._open.clear()
+        self._armed = True
+
+    def release(self) -> None:
+        self._armed = False
+        self._open.set()
+
+    def now_utc(self):
+        if self._armed:
+            self.entered.set()
+            self._open.wait(60)
+        return super().now_utc()
+
+
+def test_the_playback_thread_closes_its_readers_even_when_close_gives_up_waiting(recorded):
+    """threads.md rule 4: a close whose join times out must not close readers the thread is still using."""
+    store, cameras, (start, end) = recorded
+    clock = GatedClock()
+    session = PlaybackSession(store, cameras, start, clock=clock)
+    session.start()
+    try:
+        session.seek(start + 500_000)
+        wait_for(lambda: all(session.picture(c).frame for c in cameras), "pictures", 10)
+        before = _open_segment_files(store)
+        assert before, "the readers hold their segment files"
+        clock.hold()
+        session.seek(end - 100_000)
+        assert clock.entered.wait(30), "the seek's render began"
+        session.close(timeout_s=0.2)      # gives up: the render waits for the clock
+        assert sorted(_open_segment_files(store)) == sorted(before), "close() closed the thread's readers"
+    finally:
+        clock.release()
+    wait_for(lambda: not _open_segment_files(store), "the playback thread closing its readers as it ends", 30)

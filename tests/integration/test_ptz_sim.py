@@ -84,7 +84,7 @@ def test_the_queue_stops_a_move_by_itself_after_the_safety_timeout(ptz):
 
 def test_a_tour_visits_its_presets(ptz):
     from videowall.onvif.ptz_tour import PtzTourRunner
-    from videowall.runtime.clock import FakeClock
+    from tests.fixtures.clock import FakeClock
 
     device, _grabber = ptz
     tokens = []

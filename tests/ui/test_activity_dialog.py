@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ui.activity import ShiftRecordDialog, save_bookmark_record
 from ui.app import create_application
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 6, 30, 15, 0, tzinfo=timezone.utc)          # 17:00 in Warsaw: the 06:00–18:00 shift

@@ -13,7 +13,7 @@ from ui.app import create_application
 from ui.bookmarks.history_dialog import HistoryDialog
 from ui.main_window import MainWindow
 from ui.wall.wall_keys import SHORTCUTS
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 NOW = datetime(2026, 11, 21, 22, 15, 30, 250_000, tzinfo=timezone.utc)     # 23:15:30 in Warsaw
 NO_STREAM = "rtsp://127.0.0.1:9/none"      # the tile is selectable without any picture

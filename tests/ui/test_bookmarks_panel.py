@@ -17,7 +17,7 @@ from ui.bookmarks.controller import BookmarksController
 from ui.bookmarks.panel import BookmarksPanel
 from ui.bookmarks.texts import to_qdatetime
 from ui.i18n import I18N_DIR
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 T0 = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)        # 09:00 in Warsaw
 NO_STREAM = "rtsp://127.0.0.1:9/none"

@@ -21,7 +21,7 @@ from ui.playback.timeline_widget import (
 from ui.recording_controller import RecordingController
 from videowall.model.bookmark import Bookmark
 from videowall.recording.timebase import from_us, to_us
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 WARSAW = ZoneInfo("Europe/Warsaw")
 NO_STREAM = "rtsp://127.0.0.1:9/none"

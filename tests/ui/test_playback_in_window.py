@@ -15,7 +15,7 @@ from ui.main_window import REPLAY_BACK, MainWindow
 from ui.recording_controller import RecordingController
 from videowall.model.layout import uniform
 from videowall.recording.timebase import to_us
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 START = datetime(2026, 11, 21, 21, 0, tzinfo=timezone.utc)
 

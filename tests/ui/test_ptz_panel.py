@@ -101,7 +101,7 @@ def test_arrow_key_moves_while_held_and_stops_on_release_and_focus_loss(qtbot, p
 
 def test_panel_presets_round_trip_and_a_tour_pauses_on_manual_control(qtbot, ptz_sim):
     from videowall.onvif.store import PtzTour
-    from videowall.runtime.clock import FakeClock
+    from tests.fixtures.clock import FakeClock
 
     create_application(offscreen=True, language="en")
     bridge = PtzBridge(_device_factory(ptz_sim.onvif_url(1), 5.0))
@@ -130,7 +130,7 @@ def test_panel_presets_round_trip_and_a_tour_pauses_on_manual_control(qtbot, ptz
 def test_a_patrol_keeps_running_while_the_panel_shows_another_camera(qtbot, ptz_sim):
     from videowall.onvif.ptz_tour import TourState
     from videowall.onvif.store import PtzTour
-    from videowall.runtime.clock import FakeClock
+    from tests.fixtures.clock import FakeClock
 
     create_application(offscreen=True, language="en")
     bridge = PtzBridge(_device_factory(ptz_sim.onvif_url(1), 5.0))

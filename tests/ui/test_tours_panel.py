@@ -12,7 +12,7 @@ from ui.main_window import MainWindow
 from ui.tours.panel import DATA_ROLE
 from ui.tours.store import CAMERAS, VIEWS, TourStore
 from videowall.model.layout import uniform
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 LIVE_MS = 20_000
 

@@ -13,7 +13,7 @@ from ui.wall.tour import Tour
 from videowall.media.types import SessionState
 from videowall.model.camera import Profile
 from videowall.model.layout import uniform
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.storage.views import View
 
 WAIT_MS = 20_000

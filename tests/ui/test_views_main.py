@@ -10,7 +10,7 @@ from ui.app import create_application
 from ui.main_window import MainWindow
 from ui.wall.tour import Tour
 from videowall.model.layout import layout_named, uniform
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.station import Station
 
 LIVE_MS = 20_000

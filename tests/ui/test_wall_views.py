@@ -12,7 +12,7 @@ from ui.wall.tour import Tour
 from videowall.media.types import SessionState
 from videowall.model.camera import Profile
 from videowall.model.layout import layout_named, uniform
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.streams.supervisor import StreamSupervisor
 
 LIVE_MS = 20_000

@@ -18,7 +18,7 @@ from videowall.activity.shift import current_shift
 from videowall.config.paths import settings_path
 from videowall.config.settings import Settings, save_settings
 from videowall.reports.fonts import find_font_files
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.station import Station
 
@@ -201,3 +201,23 @@ def test_cli_writes_the_record_of_a_bookmark_and_of_a_shift(station, tmp_path, c
 
     with pytest.raises(VideowallError, match="--from needs --to"):
         _run_cli("--from", "2026-06-30T06:00", "--out", str(tmp_path / "x.pdf"), "--data-dir", data)
+
+
+def test_shift_record_pdf_lists_the_alarms_of_the_period_and_their_handling(station, tmp_path):
+    from videowall.events.model import Alarm, AlarmState, EventKind, Show
+
+    start = datetime(2026, 11, 21, 5, 0, tzinfo=timezone.utc)
+    gate = station.cameras.list()[0]
+    alarms = [Alarm(7, gate.id, EventKind.TAMPER, "vs0", 1, AlarmState.CLOSED, start + timedelta(hours=1),
+                    start + timedelta(hours=1, minutes=2), 3, "alarm", Show.TILE, "anna.nowak",
+                    start + timedelta(hours=1, minutes=1), "anna.nowak", start + timedelta(hours=2),
+                    "Kamera zasłonięta, patrol wysłany"),
+              Alarm(8, None, EventKind.EXPORT_FAILED, "write", 3, AlarmState.NEW, start + timedelta(hours=3),
+                    start + timedelta(hours=3), 1, "", Show.NONE)]
+    record = record_for_shift(station.bookmarks(), _names(station), station.settings, start_utc=start,
+                              end_utc=start + timedelta(hours=12), operator=None, alarms=alarms)
+    text = _pdf_text(write_activity_pdf(record, tmp_path / "shift.pdf"))
+    assert "Alarmy stanowiska w okresie (2)" in text
+    words = set(text.split())        # narrow table columns wrap phrases over lines
+    assert {"sabotaż", "zasłonięta,", "zamknął:", "anna.nowak;", "eksport", "nieudany", "stanowisko"} <= words
+    assert {"nowy", "(nieobsłużony)"} <= words

@@ -12,7 +12,7 @@ import pytest
 
 from videowall.audit import AuditLog
 from videowall.audit.entry import canonical_json
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.db import open_database
 from videowall.storage.migrations import MIGRATIONS

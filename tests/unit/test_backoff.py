@@ -7,7 +7,7 @@ import random
 import pytest
 
 from videowall.media.backoff import Backoff, BackoffPolicy
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 
 class FixedRandom(random.Random):

@@ -19,7 +19,7 @@ from videowall.recording.retention import RetentionJob
 from videowall.model.retention import RetentionPolicy
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.station import Station
 from videowall.storage.db import open_database

@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from videowall.model.camera import Camera, Transport
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
 from videowall.storage.db import open_database

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.db import open_database, transaction
 from videowall.storage.migrations import MIGRATIONS, Migration, check_order, latest_version, schema_version

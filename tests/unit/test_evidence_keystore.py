@@ -14,7 +14,7 @@ from videowall.config.secrets import MemoryKeyring, SecretsStore
 from tests.fixtures.certs import city_ca_chain
 from videowall.evidence.keystore import SigningKeyStore
 from videowall.evidence.secret_names import NamedSecrets
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 NOW = datetime(2026, 2, 3, 4, 5, 6, tzinfo=timezone.utc)

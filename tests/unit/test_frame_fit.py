@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from videowall.media.decoder import fit_size
+from videowall.media.frame_convert import fit_size
 
 
 @pytest.mark.parametrize("src, box, expected", [
@@ -30,7 +30,7 @@ def test_unknown_source_size_uses_the_box() -> None:
 
 
 def test_nearly_native_sizes_are_converted_unscaled():
-    from videowall.media.decoder import decode_size
+    from videowall.media.frame_convert import decode_size
     assert decode_size(640, 360, 638, 358) == (640, 360)      # a 3×3 tile on a 1080p wall: SIMD fast path
     assert decode_size(640, 360, 700, 394) == (640, 360)
     assert decode_size(640, 360, 478, 268) == (478, 268)      # a real downscale keeps swscale's filter

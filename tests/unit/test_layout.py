@@ -1,6 +1,8 @@
 import pytest
 
+from tests.fixtures.hostile import finishes
 from videowall.model.layout import Cell, Layout, LayoutError, PRESETS, layout_named, uniform
+from videowall.runtime.errors import ErrorKind, VideowallError
 
 
 def test_uniform_grids_from_1x1_to_8x8():
@@ -65,6 +67,28 @@ def test_json_round_trip_and_bad_json():
     assert layout.name == "custom"
     with pytest.raises(LayoutError):
         Layout.from_json("{}")
+
+
+@pytest.mark.parametrize("text", [
+    '{"rows": 100000, "cols": 100000, "cells": [[0, 0, 100000, 100000]]}',   # once a minutes-long set build
+    '{"rows": 1e300, "cols": 1, "cells": []}',
+    '{"rows": 1, "cols": 1, "cells": [[0, 0, 1e400, 1]]}',                    # inf: OverflowError in int()
+    '{"rows": 2, "cols": 2, "cells": ' + "[" * 100_000 + "]" * 100_000 + "}",  # nesting: RecursionError
+    '{"rows": 2, "cols": 2, "cells": "abcd"}',
+    '{"rows": "' + "9" * 5000 + '", "cols": 1, "cells": []}',
+    '[1, 2]', 'null', '', '\x00',
+])
+def test_a_stored_layout_that_cannot_be_is_a_clear_bounded_error(text):
+    with pytest.raises(LayoutError) as caught:
+        finishes(lambda: Layout.from_json(text), timeout_s=30)
+    assert isinstance(caught.value, VideowallError) and caught.value.kind is ErrorKind.INVALID_INPUT
+    assert caught.value.user_message.startswith("not a stored layout") and len(caught.value.user_message) < 300
+
+
+def test_grids_beyond_twelve_lines_are_refused_before_any_cell_is_looked_at():
+    with pytest.raises(LayoutError, match="at most 12 rows and 12 columns"):
+        finishes(lambda: Layout(10**9, 10**9, (Cell(0, 0, 10**9, 10**9),)), timeout_s=30)
+    assert Layout(12, 12, (Cell(0, 0, 12, 12),)).tile_count == 1
 
 
 def test_neighbours_follow_arrow_keys():

@@ -12,7 +12,7 @@ import pytest
 from videowall.onvif.ptz_queue import CameraPtzQueue, PtzAction, PtzCommand
 from tests.fixtures.waiting import wait_for
 
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from videowall.onvif.ptz_tour import PtzTourRunner, TourState
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import VideowallError
 
 

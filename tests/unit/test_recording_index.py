@@ -10,7 +10,7 @@ from videowall.model.camera import Profile
 from videowall.recording.index import MIN_GAP_US, NO_RECORDING, NewSegment, RecordingStore
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=timezone.utc)
 

@@ -24,7 +24,7 @@ from videowall.recording.segment_file import (
 from videowall.recording.segment_probe import NotASegment, probe_segment
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 T0 = datetime(2026, 2, 3, 4, 5, 6, 789000, tzinfo=timezone.utc)

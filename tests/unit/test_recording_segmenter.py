@@ -20,7 +20,7 @@ from videowall.recording.segment_probe import probe_segment
 from videowall.recording.segmenter import Segmenter
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 FPS = 25
 TICKS = 90000 // FPS

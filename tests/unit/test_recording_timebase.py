@@ -8,7 +8,7 @@ import pytest
 
 from videowall.recording.timebase import TimeMapper, from_us, to_us
 from videowall.recording.types import TimeSource
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 START = datetime(2026, 4, 1, 10, 0, 0, tzinfo=timezone.utc)
 START_US = to_us(START)

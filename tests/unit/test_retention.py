@@ -15,7 +15,7 @@ from videowall.model.retention import (
 )
 from videowall.recording.timebase import to_us
 from videowall.recording.types import SegmentState, TimeSource
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 NOW = datetime(2026, 6, 30, 12, 0, tzinfo=timezone.utc)

@@ -9,7 +9,7 @@ from datetime import datetime, timezone
 import pytest
 
 from videowall.config.settings import CURRENT_VERSION, Settings, load_settings, save_settings
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
 CLOCK = FakeClock(start_utc=datetime(2026, 3, 4, 5, 6, 7, tzinfo=timezone.utc))

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from videowall.media.stats import StatsRecorder
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 
 def feed(stats: StatsRecorder, clock: FakeClock, frames: int, fps: float, packet_bytes: int,
@@ -44,6 +44,24 @@ def test_first_frame_time_is_measured_from_the_connection_start() -> None:
     clock.advance(0.5)
     stats.frame_decoded(0.002)
     assert stats.snapshot().first_frame_s == pytest.approx(0.5)
+
+
+def test_first_frame_is_split_into_open_and_keyframe_wait() -> None:
+    clock = FakeClock()
+    stats = StatsRecorder(clock)
+    stats.connection_started()
+    clock.advance(0.08)
+    stats.stream_opened()
+    clock.advance(0.4)
+    stats.keyframe_arrived()
+    clock.advance(0.02)
+    stats.frame_decoded(0.002)
+    clock.advance(1.0)
+    stats.keyframe_arrived()          # a later keyframe (a resume) does not move the connection's figure
+    snap = stats.snapshot()
+    assert (snap.open_s, snap.first_keyframe_s, snap.first_frame_s) == pytest.approx((0.08, 0.48, 0.5))
+    stats.connection_started()        # a reconnection measures afresh
+    assert (stats.snapshot().open_s, stats.snapshot().first_keyframe_s) == (None, None)
 
 
 def test_rates_decay_when_the_stream_stops() -> None:

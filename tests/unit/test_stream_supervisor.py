@@ -14,7 +14,7 @@ from tests.fixtures.waiting import wait_for
 from videowall.media.decoder import LiveDecoder
 from videowall.media.types import SessionState, SessionStatus, StatsSnapshot, StreamSource
 from videowall.model.camera import Camera, Profile, Transport
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.streams.supervisor import StreamSupervisor
 

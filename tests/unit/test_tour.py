@@ -1,7 +1,7 @@
 import pytest
 
 from ui.wall.tour import Tour
-from videowall.runtime.clock import FakeClock
+from tests.fixtures.clock import FakeClock
 
 
 def test_cycles_with_dwell_time():

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from ui.activity.job import ActivityPdfJob, tr, with_pdf_suffix
 from videowall.activity.record import record_for_shift
+from videowall.config.paths import database_path
+from videowall.events.store import alarms_of_period
 from videowall.activity.shift import current_shift
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError
@@ -79,8 +81,10 @@ class ShiftRecordDialog(QDialog):
         self._show(tr("Saving the activity record…"), error=False)
         self._job = ActivityPdfJob(self)
         self._job.done.connect(self._on_job_done)
+        database = database_path(station.data_dir)
         self._job.start(lambda: record_for_shift(station.bookmarks(), names, station.settings, start_utc=start,
-                                                 end_utc=end, operator=operator), path)
+                                                 end_utc=end, operator=operator,
+                                                 alarms=alarms_of_period(database, start, end)), path)
 
     def _ask_path(self, start: datetime) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

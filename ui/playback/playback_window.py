@@ -24,6 +24,7 @@ from ui.playback.playback_tile import PlaybackTileWidget
 from ui.playback.tile_area import TileArea
 from ui.playback.timeline_model import CameraLane, TimelineModel, lane_for
 from ui.playback.timeline_widget import TimelineWidget
+from videowall.events.model import StoredEvent
 from videowall.model.bookmark import Bookmark
 from videowall.model.layout import Layout
 from videowall.recording.holds import HoldStore
@@ -43,6 +44,8 @@ BACK_TO_LIVE_KEYS = ("Esc", "L")
 
 # A camera's bookmarks overlapping a time range; called on the timeline's worker thread.
 BookmarkSource = Callable[[int, datetime, datetime], list[Bookmark]]
+# A camera's stored events overlapping a time range; called on the timeline's worker thread.
+EventSource = Callable[[int, datetime, datetime], list[StoredEvent]]
 
 
 class PlaybackWindow(QWidget):
@@ -52,13 +55,14 @@ class PlaybackWindow(QWidget):
 
     def __init__(self, index: RecordingStore, cameras: Sequence[tuple[int, str]], tz: ZoneInfo, start_us: int,
                  holds: HoldStore | None = None, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None,
-                 bookmarks: BookmarkSource | None = None, layout: Layout | None = None,
-                 slots: Sequence[int] | None = None) -> None:
+                 bookmarks: BookmarkSource | None = None, events: EventSource | None = None,
+                 layout: Layout | None = None, slots: Sequence[int] | None = None) -> None:
         """``layout``/``slots``: the live wall's layout and each camera's cell in it (default: a grid that fits)."""
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Playback", "videowall — playback"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._index, self._holds, self._bookmarks, self._cameras = index, holds, bookmarks, list(cameras)
+        self._events = events
         self.session = PlaybackSession(index, [cid for cid, _ in cameras], start_us, clock=clock)
         self._state = self.session.state()
         # What the operator asked for last: several clicks arrive before the session reports back.
@@ -212,7 +216,8 @@ class PlaybackWindow(QWidget):
                              for h in self._holds.holds_over(camera_id, from_us(start_us), from_us(end_us))]
                 lanes.append(lane_for(camera_id, name, self._index.segments_us(camera_id, start_us, end_us),
                                       self._index.gaps_us(camera_id, start_us, end_us), holds,
-                                      self._bookmarks_over(camera_id, start_us, end_us)))
+                                      self._bookmarks_over(camera_id, start_us, end_us),
+                                      self._events_over(camera_id, start_us, end_us)))
         except Exception:
             log.exception("loading the playback timeline failed")
             return
@@ -229,6 +234,16 @@ class PlaybackWindow(QWidget):
             return self._bookmarks(camera_id, from_us(start_us), from_us(end_us))
         except Exception:
             log.exception("loading the bookmarks of camera %s for the timeline failed", camera_id)
+            return []
+
+    def _events_over(self, camera_id: int, start_us: int, end_us: int) -> list[StoredEvent]:
+        """Worker thread: the camera's events; without them the recorded ranges still show."""
+        if self._events is None:
+            return []
+        try:
+            return self._events(camera_id, from_us(start_us), from_us(end_us))
+        except Exception:
+            log.exception("loading the events of camera %s for the timeline failed", camera_id)
             return []
 
     def _on_lanes_loaded(self, lanes: tuple[CameraLane, ...]) -> None:

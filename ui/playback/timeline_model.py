@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from videowall.model.bookmark import Bookmark
+from videowall.events.model import StoredEvent
 from videowall.recording.timebase import from_us, to_us
 from videowall.recording.types import RecordedSegment, TimeGap
 
@@ -41,6 +42,17 @@ class BookmarkMark:
 
 
 @dataclass(frozen=True)
+class EventMark:
+    """A run of equal camera or station events on a lane (a tick at its start, a bar to its end)."""
+    event_id: int
+    start_us: int
+    end_us: int
+    kind: str                            # EventKind value
+    count: int
+    active: bool | None
+
+
+@dataclass(frozen=True)
 class CameraLane:
     camera_id: int
     name: str
@@ -48,6 +60,7 @@ class CameraLane:
     gaps: tuple[Span, ...] = ()
     holds: tuple[Span, ...] = ()
     bookmarks: tuple[BookmarkMark, ...] = ()
+    events: tuple[EventMark, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,9 +127,10 @@ class TimelineModel:
 
 
 def lane_for(camera_id: int, name: str, segments: list[RecordedSegment], gaps: list[TimeGap],
-             holds: list[tuple[datetime, datetime, str]], bookmarks: list[Bookmark] = ()) -> CameraLane:
+             holds: list[tuple[datetime, datetime, str]], bookmarks: list[Bookmark] = (),
+             events: list[StoredEvent] = ()) -> CameraLane:
     """A camera's lane from index rows: segments merged into ranges, gaps and holds as spans, bookmarks
-    (withdrawn ones left out) as marks."""
+    (withdrawn ones left out) and events as marks."""
     recorded: list[Span] = []
     for segment in sorted(segments, key=lambda s: s.start_utc):
         start, end = to_us(segment.start_utc), to_us(segment.end_utc)
@@ -128,7 +142,9 @@ def lane_for(camera_id: int, name: str, segments: list[RecordedSegment], gaps: l
     return CameraLane(camera_id, name, tuple(recorded),
                       tuple(Span(to_us(g.start_utc), to_us(g.end_utc), g.reason) for g in gaps),
                       tuple(Span(to_us(a), to_us(b), label) for a, b, label in holds),
-                      tuple(mark_for(b) for b in sorted(bookmarks, key=lambda b: b.at_utc) if not b.withdrawn))
+                      tuple(mark_for(b) for b in sorted(bookmarks, key=lambda b: b.at_utc) if not b.withdrawn),
+                      tuple(EventMark(e.id, to_us(e.first_utc), to_us(e.last_utc), e.kind.value, e.count, e.active)
+                            for e in sorted(events, key=lambda e: e.first_utc)))
 
 
 def mark_for(bookmark: Bookmark) -> BookmarkMark:

@@ -1,4 +1,5 @@
-"""The playback timeline: one lane per camera with recorded ranges, gaps, legal holds, bookmarks, and the cursor.
+"""The playback timeline: one lane per camera with recorded ranges, gaps, legal holds, bookmarks, events and
+the cursor (events run along a lane's bottom edge; hovering one names it).
 
 Clicking or dragging asks for that moment (``position_requested``); clicking a bookmark's flag asks for
 the bookmarked moment itself, and hovering it shows what was marked. The wheel zooms around the pointer
@@ -14,8 +15,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from ui.alarms.texts import active_text, kind_text
 from ui.playback.badge import local_time_text
-from ui.playback.timeline_model import BookmarkMark, TimelineModel
+from ui.playback.timeline_model import BookmarkMark, EventMark, TimelineModel
+from videowall.events.model import EventKind
 from videowall.recording.index import NO_RECORDING
 
 LABEL_WIDTH = 110
@@ -34,6 +37,10 @@ SPAN_ALPHA = 110                          # the bookmark's footage range shades 
 FLAG_SIZE = 6
 MARK_HIT_PX = 5                           # how near a click or the pointer must be to a flag
 TEXT_COLOR = QColor(220, 220, 220)
+EVENT_HEIGHT = 5                          # event marks run along the lane's bottom edge
+EVENT_COLORS = {"motion": QColor(120, 200, 255), "tamper": QColor(255, 60, 60), "digital_input": QColor(255, 150, 40),
+                "video_loss": QColor(255, 60, 60), "stream_lost": QColor(200, 90, 90)}
+EVENT_COLOR = QColor(200, 200, 200)
 ZOOM_STEP = 0.8
 
 
@@ -87,6 +94,23 @@ class TimelineWidget(QWidget):
                     return min(near, key=lambda pair: pair[0])[1]
         return None
 
+    def event_at(self, x: float, y: float) -> EventMark | None:
+        """The event whose mark is under (x, y), the nearest start if several."""
+        for index, lane in enumerate(self._model.lanes):
+            top = self.lane_y(index) + LANE_HEIGHT - EVENT_HEIGHT
+            if top <= y < top + EVENT_HEIGHT and x >= LABEL_WIDTH:
+                near = [(0.0 if self.x_of(e.start_us) <= x <= self.x_of(e.end_us) else
+                         abs(self.x_of(e.start_us) - x), e) for e in lane.events]
+                near = [(distance, mark) for distance, mark in near if distance <= MARK_HIT_PX]
+                if near:
+                    return min(near, key=lambda pair: pair[0])[1]
+        return None
+
+    def event_tooltip(self, mark: EventMark) -> str:
+        state = f" · {active_text(mark.active)}" if mark.active is not None else ""
+        count = f" ×{mark.count}" if mark.count > 1 else ""
+        return f"{kind_text(EventKind(mark.kind))}{state}{count}\n{local_time_text(mark.start_us, self._tz)[:19]}"
+
     def mark_tooltip(self, mark: BookmarkMark) -> str:
         evidence = " · " + tr("evidence") if mark.evidence else ""
         lines = [f"{mark.category}{evidence}", local_time_text(mark.at_us, self._tz)[:19]]
@@ -106,8 +130,11 @@ class TimelineWidget(QWidget):
     def event(self, event) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             mark = self.mark_at(event.pos().x(), event.pos().y())
+            happening = self.event_at(event.pos().x(), event.pos().y()) if mark is None else None
             if mark is not None:
                 QToolTip.showText(event.globalPos(), self.mark_tooltip(mark), self)
+            elif happening is not None:
+                QToolTip.showText(event.globalPos(), self.event_tooltip(happening), self)
             else:
                 QToolTip.hideText()
                 event.ignore()
@@ -144,6 +171,8 @@ class TimelineWidget(QWidget):
                 self._fill_span(painter, span.start_us, span.end_us, y, LANE_HEIGHT, RECORDED_COLOR)
             for span in lane.holds:
                 self._fill_span(painter, span.start_us, span.end_us, y, 4, HOLD_COLOR)
+            for happening in lane.events:
+                self._paint_event(painter, happening, y)
             for mark in lane.bookmarks:
                 self._paint_mark(painter, mark, y)
         x = self.x_of(self._model.cursor_us)
@@ -181,6 +210,16 @@ class TimelineWidget(QWidget):
         painter.setBrush(color)
         painter.drawPolygon(flag)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _paint_event(self, painter: QPainter, mark: EventMark, y: int) -> None:
+        if mark.active is False:
+            return                    # the end of a state ("motion off") shows as the end of its run
+        color = EVENT_COLORS.get(mark.kind, EVENT_COLOR)
+        bottom = y + LANE_HEIGHT - EVENT_HEIGHT
+        self._fill_span(painter, mark.start_us, mark.end_us, bottom, EVENT_HEIGHT, color)
+        x = self.x_of(mark.start_us)
+        if LABEL_WIDTH <= x <= self.width():
+            painter.fillRect(QRectF(round(x) - 1, bottom, 2, EVENT_HEIGHT), color)
 
     def _request(self, x: float) -> None:
         t_us = self._model.time_at(x - LABEL_WIDTH, self.lane_width())

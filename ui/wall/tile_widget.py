@@ -52,6 +52,8 @@ class TileWidget(TileInput, QWidget):
         self._tz = tz
         self._frame: LiveFrame | None = None
         self._image: QImage | None = None
+        self._geometry_key: tuple | None = None     # what the cached paint geometry was computed for
+        self._geometry: tuple[QRectF, QRectF, list[QRect]] | None = None
         self._painted: LiveFrame | None = None
         self._paint_times: deque[float] = deque()
         self._label: TileLabel = tile_label(view.status() if view else SessionStatus(SessionState.STOPPED))
@@ -151,16 +153,7 @@ class TileWidget(TileInput, QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
-        if self._image is None:
-            painter.fillRect(self.rect(), Qt.GlobalColor.black)
-        else:
-            source = self._source_rect()
-            target = self._image_rect()
-            for margin in _margins(self.rect(), target):
-                painter.fillRect(margin, Qt.GlobalColor.black)
-            painter.drawImage(QRectF(target), self._image, QRectF(source))
-            if self._painted is not self._frame:
-                self._note_painted()
+        self._paint_frame(painter)
         self._paint_overlay(painter)
         if self.selected:
             painter.setPen(SELECTED_PEN)
@@ -168,6 +161,24 @@ class TileWidget(TileInput, QWidget):
         painter.end()
 
     # -- internals ------------------------------------------------------------------------------
+    def _paint_frame(self, painter: QPainter) -> None:
+        """The picture, letterboxed; at 1:1 when the decoder converted it to the painted size (the usual case)."""
+        if self._image is None:
+            painter.fillRect(self.rect(), Qt.GlobalColor.black)
+            return
+        key = (self._image.width(), self._image.height(), self.width(), self.height(),
+               self.view.crop if self.view is not None else None)
+        if key != self._geometry_key:
+            target = self._image_rect()
+            self._geometry = (QRectF(target), QRectF(self._source_rect()), _margins(self.rect(), target))
+            self._geometry_key = key
+        target, source, margins = self._geometry
+        for margin in margins:
+            painter.fillRect(margin, Qt.GlobalColor.black)
+        painter.drawImage(target, self._image, source)
+        if self._painted is not self._frame:
+            self._note_painted()
+
     def _set_frame(self, frame: LiveFrame) -> None:
         image = frame.image
         height, width = image.shape[:2]

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
 from ui.wall.grid import grid_for
+from ui.wall.screen_lock import screen_lock
 from ui.wall.tile_widget import TileWidget
 from ui.wall.tour import Tour
 from ui.wall.wall_keys import WallKeys
@@ -67,6 +68,7 @@ class WallWindow(WallKeys, QWidget):
         self._timer.setInterval(max(1, round(1000 / repaint_hz)))
         self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()
+        screen_lock().changed.connect(self._on_screen_lock_changed)
 
     # -- what the wall shows ----------------------------------------------------------------------
     @property
@@ -237,8 +239,14 @@ class WallWindow(WallKeys, QWidget):
         self._update_visibility()
         self._place_key_overlays()
 
+    def _on_screen_lock_changed(self, locked: bool) -> None:
+        self._update_visibility()
+        self.content_changed.emit()
+
     def _update_visibility(self, force_hidden: bool = False) -> None:
-        shown = not force_hidden and self.isVisible() and not self.isMinimized()
+        """Only tiles on screen decode: not those of a hidden or minimised wall, behind a maximised tile or
+        on a locked screen."""
+        shown = not force_hidden and self.isVisible() and not self.isMinimized() and not screen_lock().locked
         for i, tile in enumerate(self.tiles):
             visible = shown and (self.maximised_index is None or i == self.maximised_index)
             tile.setVisible(self.maximised_index is None or i == self.maximised_index)

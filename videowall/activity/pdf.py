@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -18,7 +17,9 @@ from videowall.activity.record import ActivityEntry, ActivityRecord
 from videowall.runtime.atomic import write_atomic
 from videowall.reports.fonts import register_fonts
 from videowall.reports.pages import numbered_canvas
+from videowall.reports.text import cell_markup
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.text import brief
 
 TITLE = "INFORMACJA"
 SUBTITLE = "z czynności obserwowania i rejestrowania obrazu zdarzeń"
@@ -27,7 +28,14 @@ LEGAL_BASIS = ("sporządzona na podstawie rozporządzenia Rady Ministrów z dnia
                "przez straż gminną (miejską) (Dz.U. 2009 nr 220 poz. 1720)")
 ENGLISH_SUBTITLE = "Record of observation and recording activities"
 NO_EVENTS = "W okresie objętym informacją nie odnotowano zdarzeń."
+ALARM_KINDS = {"motion": "ruch", "tamper": "sabotaż kamery", "digital_input": "wejście alarmowe",
+               "video_loss": "utrata obrazu", "storage_fault": "awaria pamięci kamery",
+               "stream_lost": "utrata strumienia", "stream_restored": "strumień przywrócony",
+               "recording_stopped": "nagrywanie zatrzymane", "export_failed": "eksport nieudany",
+               "events_unavailable": "zdarzenia kamery niedostępne", "other": "inne zdarzenie"}
+ALARM_STATES = {"new": "nowy (nieobsłużony)", "acknowledged": "potwierdzony", "closed": "zamknięty"}
 _LABEL_WIDTH, _VALUE_WIDTH = 52 * mm, 118 * mm
+FOOTER_NAME_CHARS = 60      # the footer is one line beside "strona X z Y"
 
 
 class _Styles:
@@ -65,10 +73,11 @@ def render_activity_pdf(record: ActivityRecord) -> bytes:
         return f"{moment.astimezone(zone):%Y-%m-%d %H:%M:%S %Z}"
 
     def p(text: str, style: ParagraphStyle = styles.body) -> Paragraph:
-        return Paragraph(escape(text.strip() or "—").replace("\n", "<br/>"), style)
+        return Paragraph(cell_markup(text.strip() or "—", multiline=True), style)
 
     def grid(rows: list[tuple[str, str]]) -> Table:
-        table = Table([[p(label), p(value)] for label, value in rows], colWidths=[_LABEL_WIDTH, _VALUE_WIDTH])
+        table = Table([[p(label), p(value)] for label, value in rows], colWidths=[_LABEL_WIDTH, _VALUE_WIDTH],
+                      splitInRow=1)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)]))
@@ -91,6 +100,8 @@ def render_activity_pdf(record: ActivityRecord) -> bytes:
     for number, entry in enumerate(record.entries, start=1):
         heading = f"Zdarzenie {number} z {len(record.entries)} (znacznik nr {entry.bookmark_id})"
         story.append(KeepTogether([p(heading, styles.heading), grid(_entry_rows(entry, local))]))
+    if record.alarms:
+        story += _alarm_section(record, local, p, styles)
     story += _signatures(p, styles)
 
     buffer = io.BytesIO()
@@ -98,7 +109,7 @@ def render_activity_pdf(record: ActivityRecord) -> bytes:
                             bottomMargin=18 * mm, title=f"{TITLE} {SUBTITLE}",
                             author=record.organisation or "videowall", subject=period, invariant=1)
     footer = " — ".join(filter(None, ("Informacja z czynności obserwowania i rejestrowania",
-                                      record.station_name or record.unit)))
+                                      brief(record.station_name or record.unit, FOOTER_NAME_CHARS, quote=False))))
     doc.build(story, canvasmaker=numbered_canvas(styles.regular, footer))
     return buffer.getvalue()
 
@@ -119,6 +130,24 @@ def _entry_rows(entry: ActivityEntry, local) -> list[tuple[str, str]]:
             ("Kamery", ", ".join(entry.cameras)),
             ("Wynik", entry.result),
             ("Sygnatura sprawy", entry.case_number)]
+
+
+def _alarm_section(record: ActivityRecord, local, p, styles: _Styles) -> list:
+    """The station's alarms of the period and who handled them, one row each (a storm is one alarm)."""
+    header = ["Czas", "Kamera", "Alarm", "Prio.", "Liczba", "Stan", "Obsługa"]
+    rows = [[p(text, styles.small) for text in header]]
+    for alarm in record.alarms:
+        handling = "; ".join(filter(None, (alarm.acknowledged_by and f"potwierdził: {alarm.acknowledged_by}",
+                                          alarm.closed_by and f"zamknął: {alarm.closed_by}",
+                                          alarm.comment and f"komentarz: {alarm.comment}")))
+        rows.append([p(local(alarm.first_utc), styles.small), p(alarm.camera, styles.small),
+                     p(f"{ALARM_KINDS.get(alarm.kind, alarm.kind)} (nr {alarm.alarm_id})", styles.small),
+                     p(str(alarm.priority), styles.small), p(str(alarm.count), styles.small),
+                     p(ALARM_STATES.get(alarm.state, alarm.state), styles.small), p(handling, styles.small)])
+    table = Table(rows, colWidths=[28 * mm, 26 * mm, 30 * mm, 12 * mm, 15 * mm, 28 * mm, 31 * mm], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)]))
+    return [p(f"Alarmy stanowiska w okresie ({len(record.alarms)})", styles.heading), table]
 
 
 def _signatures(p, styles: _Styles) -> list:

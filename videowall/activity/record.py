@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from videowall.model.bookmark import Bookmark, BookmarkFilter
 from videowall.config.settings import Settings
+from videowall.events.model import Alarm
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 
@@ -32,6 +33,22 @@ class ActivityEntry:
 
 
 @dataclass(frozen=True)
+class AlarmActivity:
+    """An alarm of the station during the period and how it was handled."""
+    first_utc: datetime
+    last_utc: datetime
+    kind: str                   # EventKind value; the PDF names it
+    camera: str
+    priority: int
+    count: int
+    state: str                  # AlarmState value
+    acknowledged_by: str
+    closed_by: str
+    comment: str
+    alarm_id: int
+
+
+@dataclass(frozen=True)
 class ActivityRecord:
     organisation: str
     unit: str
@@ -42,6 +59,7 @@ class ActivityRecord:
     entries: tuple[ActivityEntry, ...]
     generated_utc: datetime
     timezone: str
+    alarms: tuple[AlarmActivity, ...] = ()      # a shift's record: the station's alarms of the period
 
     def operators(self) -> tuple[str, ...]:
         """The operators named in the entries, in order of first appearance."""
@@ -55,6 +73,13 @@ def entry_from_bookmark(bookmark: Bookmark, camera_names: Mapping[int, str]) -> 
     return ActivityEntry(start_utc=bookmark.start_utc, end_utc=bookmark.end_utc, operator=bookmark.operator,
                          event=event, place=bookmark.place, result=bookmark.result, cameras=cameras,
                          case_number=bookmark.case_number, bookmark_id=bookmark.id)
+
+
+def alarm_activity(alarm: Alarm, camera_names: Mapping[int, str]) -> AlarmActivity:
+    camera = ("stanowisko" if alarm.camera_id is None
+              else camera_names.get(alarm.camera_id, f"kamera nr {alarm.camera_id}"))
+    return AlarmActivity(alarm.first_utc, alarm.last_utc, alarm.kind.value, camera, alarm.priority, alarm.count,
+                         alarm.state.value, alarm.acknowledged_by, alarm.closed_by, alarm.comment, alarm.id)
 
 
 def record_from_bookmark(bookmark: Bookmark, camera_names: Mapping[int, str], settings: Settings,
@@ -71,9 +96,10 @@ def record_from_bookmark(bookmark: Bookmark, camera_names: Mapping[int, str], se
 
 def record_for_shift(bookmarks: BookmarkStore, camera_names: Mapping[int, str], settings: Settings, *,
                      start_utc: datetime, end_utc: datetime, operator: str | None,
-                     clock: Clock = SYSTEM_CLOCK) -> ActivityRecord:
+                     clock: Clock = SYSTEM_CLOCK, alarms: Sequence[Alarm] = ()) -> ActivityRecord:
     """Every bookmark overlapping [start, end] that was not withdrawn (one operator's when given), oldest
-    first. A period without bookmarks still makes a record: it states that no events were noted."""
+    first, and the station's ``alarms`` of the period with their handling. A period without bookmarks still
+    makes a record: it states that no events were noted."""
     if start_utc.tzinfo is None or end_utc.tzinfo is None:
         raise VideowallError(ErrorKind.INVALID_INPUT, "The period of the activity record needs a time zone.")
     if end_utc <= start_utc:
@@ -90,4 +116,5 @@ def record_for_shift(bookmarks: BookmarkStore, camera_names: Mapping[int, str], 
         organisation=settings.organisation, unit=settings.unit, station_name=settings.station_name,
         period_start_utc=start_utc, period_end_utc=end_utc, operator=operator,
         entries=tuple(entry_from_bookmark(b, camera_names) for b in found if not b.withdrawn),
-        generated_utc=clock.now_utc(), timezone=settings.timezone)
+        generated_utc=clock.now_utc(), timezone=settings.timezone,
+        alarms=tuple(alarm_activity(a, camera_names) for a in sorted(alarms, key=lambda a: (a.first_utc, a.id))))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from videowall.activity.pdf import write_activity_pdf
 from videowall.activity.record import record_for_shift, record_from_bookmark
+from videowall.config.paths import database_path
+from videowall.events.store import alarms_of_period
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.local_time import parse_local_time
 
@@ -42,10 +44,12 @@ def activity_record_command(args: argparse.Namespace) -> int:
             record = record_from_bookmark(bookmarks.get(args.bookmark), names, station.settings)
         else:
             zone = station.zone
-            record = record_for_shift(bookmarks, names, station.settings, start_utc=parse_local_time(args.start, zone),
-                                      end_utc=parse_local_time(args.end, zone), operator=args.operator)
+            start, end = parse_local_time(args.start, zone), parse_local_time(args.end, zone)
+            record = record_for_shift(bookmarks, names, station.settings, start_utc=start, end_utc=end,
+                                      operator=args.operator,
+                                      alarms=alarms_of_period(database_path(station.data_dir), start, end))
         written = write_activity_pdf(record, Path(args.out))
     finally:
         station.close()
-    print(f"Activity record written: {written} ({len(record.entries)} event(s)).")
+    print(f"Activity record written: {written} ({len(record.entries)} event(s), {len(record.alarms)} alarm(s)).")
     return 0

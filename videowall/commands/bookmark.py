@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from videowall.bookmarks.identity import current_operator
-from videowall.model.bookmark import BookmarkFilter
 from videowall.bookmarks.output import CameraNames, print_bookmark, print_history, print_list
 from videowall.bookmarks.store import BookmarkStore
-from videowall.config.paths import data_dir, database_path, settings_path
-from videowall.config.settings import Settings, load_settings
-from videowall.recording.holds import HoldStore
-from videowall.recording.index import RecordingStore
-from videowall.recording.service import recordings_root
+from videowall.commands.light_station import light_station
+from videowall.config.settings import Settings
+from videowall.model.bookmark import BookmarkFilter
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.local_time import parse_local_time
 from videowall.storage.cameras import CameraStore
@@ -119,17 +114,8 @@ class _Context:
 
 @contextlib.contextmanager
 def _opened(args: argparse.Namespace) -> Iterator[_Context]:
-    root = data_dir(args.data_dir)
-    settings, problem = load_settings(settings_path(root))
-    if problem is not None:
-        print(f"videowall: warning: {problem.user_message}", file=sys.stderr)
-    store = RecordingStore.open(database_path(root), recordings_root(root, settings))
-    try:
-        bookmarks = BookmarkStore(store, HoldStore(store), categories=settings.bookmark_categories)
-        yield _Context(settings, ZoneInfo(settings.timezone), bookmarks, CameraStore(store.conn),
-                       current_operator())
-    finally:
-        store.close()
+    with light_station(args.data_dir) as station:
+        yield _Context(station.settings, station.zone, station.bookmarks(), station.cameras, station.operator)
 
 
 def _add(args: argparse.Namespace) -> int:

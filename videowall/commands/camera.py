@@ -12,20 +12,19 @@ import contextlib
 import enum
 import getpass
 import json
-import sqlite3
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
-from videowall.config.paths import data_dir, database_path
+from videowall.commands.light_station import light_station
 from videowall.model.camera import Camera, Credentials, Profile, Transport
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
-from videowall.storage.cameras import CameraStore
-from videowall.storage.db import open_database
 
 if TYPE_CHECKING:
     from videowall.config.secrets import SecretsStore
+    from videowall.station import Station
+    from videowall.storage.cameras import CameraStore
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -84,18 +83,14 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
 
 
 def _add(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
-    try:
-        store = CameraStore(conn)
-        store.validate_new(args.name, args.url, args.sub_url, args.location, args.group)
+    with light_station(args.data_dir) as station:
+        station.cameras.validate_new(args.name, args.url, args.sub_url, args.location, args.group)
         creds = _read_credentials(args)
-        secrets = _open_secrets_or_explain(conn, creds is not None, "The camera was not saved.")
-        camera = _add_with_credentials(store, secrets, creds, args)
+        secrets = _secrets_or_explain(station, creds is not None, "The camera was not saved.")
+        camera = _add_with_credentials(station.cameras, secrets, creds, args)
         if secrets is not None and not secrets.persistent:
             print("videowall: warning: the memory keyring is in use; this camera's password is forgotten "
                   "when this command exits.", file=sys.stderr)
-    finally:
-        conn.close()
     print(f"{camera.id}\t{camera.name}")
     return 0
 
@@ -120,11 +115,8 @@ def _add_with_credentials(store: CameraStore, secrets: SecretsStore | None, cred
 
 
 def _list(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
-    try:
-        cameras = CameraStore(conn).list()
-    finally:
-        conn.close()
+    with light_station(args.data_dir) as station:
+        cameras = station.cameras.list()
     if args.json:
         rows = [{k: v.value if isinstance(v, enum.Enum) else v for k, v in asdict(c).items()} for c in cameras]
         print(redact(json.dumps(rows, indent=2, ensure_ascii=False)))
@@ -135,48 +127,39 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _remove(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
-    try:
-        store = CameraStore(conn)
+    with light_station(args.data_dir) as station:
+        store = station.cameras
         camera = store.find(args.camera)
         # Credentials are deleted in the same step: without a keyring the camera stays, nothing is orphaned.
-        secrets = _open_secrets_or_explain(conn, camera.has_credentials, "The camera was not removed.")
+        secrets = _secrets_or_explain(station, camera.has_credentials, "The camera was not removed.")
         with store.transaction():
             store.remove(camera.id)
             if secrets is not None:
                 secrets.delete(camera.id)
-    finally:
-        conn.close()
     print(f"{camera.id}\t{camera.name}")
     return 0
 
 
 def _set_credentials(args: argparse.Namespace) -> int:
-    conn = open_database(database_path(data_dir(args.data_dir)))
-    try:
-        store = CameraStore(conn)
+    with light_station(args.data_dir) as station:
+        store = station.cameras
         camera = store.find(args.camera)
         creds = _read_credentials(args)
-        secrets = _open_secrets_or_explain(conn, True, "Nothing was changed.")
+        secrets = _secrets_or_explain(station, True, "Nothing was changed.")
         with store.transaction():
             store.update(camera.id, has_credentials=True)
             secrets.set(camera.id, creds)
-    finally:
-        conn.close()
     print(f"{camera.id}\t{camera.name}")
     return 0
 
 
-def _open_secrets_or_explain(conn: sqlite3.Connection, needed: bool, consequence: str) -> SecretsStore | None:
+def _secrets_or_explain(station: Station, needed: bool, consequence: str) -> SecretsStore | None:
     """Open the station's keyring before anything is written, so a missing keyring leaves no half-done change."""
     if not needed:
         return None
-    from videowall.storage.station_secrets import open_station_secrets  # imports keyring (~85 ms): only when needed
-
     try:
-        secrets = open_station_secrets(conn)
-        secrets.require()
-        return secrets
+        station.secrets.require()
+        return station.secrets
     except VideowallError as err:
         raise VideowallError(err.kind, f"{err.user_message} {consequence}", err.detail) from None
 

@@ -11,11 +11,10 @@ import json
 import sys
 from dataclasses import asdict
 
-from videowall.config.paths import data_dir, database_path
+from videowall.commands.light_station import light_station
 from videowall.model.camera import Credentials
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact, register_secret
-from videowall.storage.db import open_database
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -111,17 +110,11 @@ def _probe(args: argparse.Namespace) -> int:
 
 def _add(args: argparse.Namespace) -> int:
     from videowall.onvif.saved import add_camera
-    from videowall.storage.cameras import CameraStore
-    from videowall.storage.station_secrets import open_station_secrets
 
     credentials = _credentials(args)
-    conn = open_database(database_path(data_dir(args.data_dir)))
-    try:
-        secrets = open_station_secrets(conn) if credentials is not None else None
-        camera, report = add_camera(CameraStore(conn), secrets, args.name, args.address, credentials,
-                                    args.trust_sha256, **_limit(args))
-    finally:
-        conn.close()
+    with light_station(args.data_dir) as station:
+        camera, report = add_camera(station.cameras, station.secrets if credentials is not None else None,
+                                    args.name, args.address, credentials, args.trust_sha256, **_limit(args))
     print(f"{camera.id}\t{camera.name}\t{report.info.manufacturer} {report.info.model}\tptz={report.ptz}")
     return 0
 
@@ -147,18 +140,8 @@ def _discover(args: argparse.Namespace) -> int:
 def _ptz(args: argparse.Namespace) -> int:
     import time
 
-    from videowall.onvif.saved import ptz_device
-    from videowall.onvif.store import OnvifStore
-    from videowall.storage.cameras import CameraStore
-    from videowall.storage.station_secrets import open_station_secrets
-
-    conn = open_database(database_path(data_dir(args.data_dir)))
-    try:
-        camera = CameraStore(conn).find(args.camera)
-        secrets = open_station_secrets(conn) if camera.has_credentials else None
-        device = ptz_device(camera.id, OnvifStore(conn), secrets)
-    finally:
-        conn.close()
+    with light_station(args.data_dir) as station:
+        device = station.ptz_device(station.cameras.find(args.camera).id)
     command = args.ptz_command
     if command == "move":
         device.move(args.pan, args.tilt, args.zoom, max(args.seconds, 0.1) + 1.0)

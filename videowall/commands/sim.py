@@ -40,6 +40,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="ONVIF authentication with --user: WS-UsernameToken, HTTP Digest or either (default)")
     parser.add_argument("--discovery-multicast", action="store_true",
                         help="also answer WS-Discovery on 239.255.255.250:3702 (standard discovery tools)")
+    parser.add_argument("--motion-cameras", type=_camera_numbers, default=None, metavar="N,N",
+                        help="cameras whose moving box raises ONVIF motion events (default: all)")
+    parser.add_argument("--tamper", type=_camera_numbers, default=(), metavar="N,N",
+                        help="cameras that report tampering (ONVIF GlobalSceneChange) from the start")
     parser.set_defaults(func=run_sim)
 
 
@@ -67,9 +71,12 @@ def run_sim(args: argparse.Namespace) -> int:
     max_seconds = args.seconds + 5 if args.seconds is not None else None
     sim = SimulatorProcess(cameras=args.cameras, port=args.port, host=args.host, user=args.user,
                            password=password, main_size=args.main_size, fps=args.fps, max_seconds=max_seconds,
-                           auth=args.auth, onvif=args.onvif or args.discovery_multicast,
+                           auth=args.auth, onvif=args.onvif or args.discovery_multicast or bool(args.tamper),
                            ptz_cameras=args.ptz_cameras, onvif_auth=args.onvif_auth,
-                           discovery_multicast=args.discovery_multicast, look=args.look)
+                           discovery_multicast=args.discovery_multicast,
+                           motion_cameras=(tuple(range(1, args.cameras + 1)) if args.motion_cameras is None
+                                           else args.motion_cameras), tamper_cameras=args.tamper,
+                           look=args.look)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
     try:

@@ -158,7 +158,7 @@ def _from_dict(data: dict[str, Any]) -> Settings:
 
 def _first_problem(s: Settings) -> str | None:
     if s.version != CURRENT_VERSION:
-        return f"version must be {CURRENT_VERSION}, not {s.version!r}"
+        return f"version must be {CURRENT_VERSION}, not {brief(s.version)}"
     if s.ui_language is not None and not (isinstance(s.ui_language, str) and _LANGUAGE.fullmatch(s.ui_language)):
         return f"ui_language must be a language code such as 'pl' or 'en', not {brief(s.ui_language)}"
     if not _is_text(s.station_name, 100):
@@ -265,6 +265,6 @@ def _set_aside(path: Path, reason: str, clock: Clock) -> VideowallError:
 def _newer_version_error(path: Path, version: int) -> VideowallError:
     return VideowallError(
         ErrorKind.STORAGE_ERROR,
-        f"The settings file {path} was written by a newer videowall (settings version {version}; this "
+        f"The settings file {path} was written by a newer videowall (settings version {brief(version, quote=False)}; this "
         f"version understands up to {CURRENT_VERSION}). It was left untouched and will not be "
         f"overwritten; default settings are used. Upgrade videowall to use it.")

@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 from zoneinfo import ZoneInfo
 
 from reportlab.lib import colors
@@ -18,6 +17,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from videowall.reports.fonts import register_fonts
+from videowall.reports.text import cell_markup
+from videowall.runtime.text import brief
 
 
 @dataclass(frozen=True)
@@ -65,10 +66,10 @@ def write_protocol(path: Path, data: ProtocolData) -> None:
         return f"{moment.astimezone(zone):%Y-%m-%d %H:%M:%S} ({data.timezone})"
 
     def p(text: str, style: ParagraphStyle = body) -> Paragraph:
-        return Paragraph(escape(text or "—"), style)
+        return Paragraph(cell_markup(text or "—"), style)
 
     def grid(rows: list[list], widths: list[float]) -> Table:
-        table = Table(rows, colWidths=widths, repeatRows=0)
+        table = Table(rows, colWidths=widths, repeatRows=0, splitInRow=1)
         table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
                                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                    ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke)]))
@@ -120,7 +121,7 @@ def write_protocol(path: Path, data: ProtocolData) -> None:
     def footer(canvas, document) -> None:
         canvas.saveState()
         canvas.setFont(regular, 7.5)
-        canvas.drawString(20 * mm, 10 * mm, f"Protokół przekazania — materiał dowodowy {data.exhibit_id} — "
+        canvas.drawString(20 * mm, 10 * mm, f"Protokół przekazania — materiał dowodowy {brief(data.exhibit_id, 40, quote=False)} — "
                                             f"SHA-256 manifest.json: {data.manifest_sha256[:16]}…")
         canvas.drawRightString(190 * mm, 10 * mm, f"strona {document.page}")
         canvas.restoreState()

@@ -1,8 +1,8 @@
 """Live decoding for one tile: keeps only the newest picture, already scaled to the tile and converted to BGRA.
 
 Threads: ``on_stream_opened``/``on_packet``/``on_stream_closed`` run on the session's demux thread;
-``latest``/``set_target_size``/``set_paused``/``set_keep_gop`` on the GUI thread (or any other). A lock guards
-what they share.
+``latest``/``set_target_size``/``set_paused``/``set_keep_gop`` on the GUI thread (or any other). The settings
+are single attributes replaced whole (read without a lock); the newest frame and its counters share a lock.
 
 A paused decoder can keep the packets since the last keyframe (``set_keep_gop``): resuming then decodes that
 GOP at once instead of waiting up to a GOP for the next keyframe, which is what makes a warm view switch instant.
@@ -15,49 +15,23 @@ import threading
 import time
 
 import av
-import numpy as np
-from av.video.reformatter import Interpolation, VideoReformatter
 
 from videowall.media.av_errors import exception_text
+from videowall.media.frame_convert import FrameConverter
 from videowall.media.stats import StatsRecorder
 from videowall.media.types import LiveFrame, StatsSnapshot
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 
 log = logging.getLogger(__name__)
 
-# Measured (360p→480×270 and 1080p→480×270 BGRA): FAST_BILINEAR 0.37 / 0.95 ms, BILINEAR 0.43 / 1.65 ms, POINT
-# and AREA no cheaper at 360p; FAST_BILINEAR still blends neighbours, so thin lines and the pixel code survive.
-INTERPOLATION = Interpolation.FAST_BILINEAR
 _LOG_EVERY = 250
 # Beyond this much delay behind the stream, decode keyframes only until caught up (see LagTracker).
 MAX_LAG_S = 0.5
-
-
-# swscale converts YUV→BGRA ≈3× faster unscaled (SIMD path: 0.19 ms for 360p) than scaled (0.58 ms to
-# 478×268, 0.89 ms to 638×358). Within this ratio of the source size the picture is converted unscaled and
-# the painter absorbs the few pixels' difference (0.1–0.3 ms, nearest neighbour: invisible that close to 1:1).
-NEAR_NATIVE = 0.1
 
 # A GOP buffer holds at most this much; a camera with a longer or heavier GOP resumes at its next keyframe
 # instead (25 fps × 1–2 s GOPs of a 4–8 Mbit/s main stream stay well below these).
 MAX_GOP_PACKETS = 300
 MAX_GOP_BYTES = 8 * 1024 * 1024
-
-
-def decode_size(src_w: int, src_h: int, fit_w: int, fit_h: int) -> tuple[int, int]:
-    """The size to convert a frame to, given the size that fits the tile: native when nearly the same."""
-    if src_w > 0 and src_h > 0 and abs(fit_w / src_w - 1) <= NEAR_NATIVE and abs(fit_h / src_h - 1) <= NEAR_NATIVE:
-        return src_w, src_h
-    return fit_w, fit_h
-
-
-def fit_size(src_w: int, src_h: int, box_w: int, box_h: int, sample_aspect: float = 1.0) -> tuple[int, int]:
-    """The largest size that fits ``box_w``×``box_h`` and keeps the picture's display aspect ratio."""
-    if src_w <= 0 or src_h <= 0 or box_w <= 0 or box_h <= 0:
-        return max(1, box_w), max(1, box_h)
-    display_w = src_w * (sample_aspect if sample_aspect > 0 else 1.0)
-    scale = min(box_w / display_w, box_h / src_h)
-    return max(1, min(box_w, round(display_w * scale))), max(1, min(box_h, round(src_h * scale)))
 
 
 class LagTracker:
@@ -115,7 +89,11 @@ class GopBuffer:
 
 
 class LiveDecoder:
-    """A PacketConsumer that decodes with the lowest latency: no frame threading, no queue, newest frame wins."""
+    """A PacketConsumer that decodes with the lowest latency: no frame threading, no queue, newest frame wins.
+
+    Its per-packet path is kept lean (it runs 25 times a second per tile, 1600 times a second on a 64-tile
+    station): settings are read without the lock (each is one attribute, replaced whole), times are floats.
+    """
 
     def __init__(self, clock: Clock = SYSTEM_CLOCK, threads: int = 1) -> None:
         self._clock = clock
@@ -130,8 +108,8 @@ class LiveDecoder:
         self._seq = 0
         # Demux thread only:
         self._codec = None
-        self._time_base = None
-        self._reformatter = VideoReformatter()
+        self._time_base_s: float | None = None     # seconds per pts tick
+        self._converter = FrameConverter()
         self._await_keyframe = True
         self._was_paused = False
         self._errors = 0
@@ -154,25 +132,28 @@ class LiveDecoder:
 
     def set_target_size(self, width: int, height: int) -> None:
         """The tile's size in device pixels; frames are scaled to fit inside it. 0×0: the source size."""
-        with self._lock:
-            self._target = (int(width), int(height)) if width > 0 and height > 0 else None
+        self._target = (int(width), int(height)) if width > 0 and height > 0 else None
 
     def set_paused(self, paused: bool) -> None:
         """Paused: packets are skipped without decoding; on resume decoding restarts at the next keyframe."""
-        with self._lock:
-            self._paused = bool(paused)
+        self._paused = bool(paused)
 
     def set_keep_gop(self, keep: bool) -> None:
         """Keep the packets since the last keyframe, so a resume shows a picture at once (costs their memory)."""
-        with self._lock:
-            self._keep_gop = bool(keep)
+        self._keep_gop = bool(keep)
 
     def has_gop(self) -> bool:
         """True while a kept GOP is ready: resuming now would show a picture at once."""
         return len(self._gop) > 0
 
     def latest(self) -> LiveFrame | None:
-        """The newest frame (None before the first). Counts a delivery when it hands out a frame not seen before."""
+        """The newest frame (None before the first). Counts a delivery when it hands out a frame not seen before.
+
+        Called by every tile on every repaint tick: a frame already handed out is returned without the lock.
+        """
+        frame = self._latest
+        if self._latest_taken:      # read after the frame: _publish clears it before replacing the frame
+            return frame
         with self._lock:
             frame = self._latest
             if frame is not None and not self._latest_taken:
@@ -191,7 +172,7 @@ class LiveDecoder:
         codec.thread_type = "SLICE"
         codec.thread_count = self._threads
         self._codec = codec
-        self._time_base = stream.time_base
+        self._time_base_s = float(stream.time_base) if stream.time_base else None
         self._await_keyframe = True
         self._errors = 0
         self._lag.reset()
@@ -199,15 +180,13 @@ class LiveDecoder:
         self._gop.clear()
 
     def on_packet(self, packet, received_monotonic: float) -> None:
-        with self._lock:
-            paused, target, keep_gop = self._paused, self._target, self._keep_gop
         if self._codec is None:
             return
-        if keep_gop:
+        if self._keep_gop:
             self._gop.add(packet, received_monotonic)
         elif len(self._gop):
             self._gop.clear()
-        if paused:
+        if self._paused:
             self._was_paused = True
             return
         if self._was_paused:
@@ -215,28 +194,38 @@ class LiveDecoder:
             self._codec.flush_buffers()
             self._lag.reset()       # the demux kept up while paused: measure lag afresh from here
             if len(self._gop):
-                self._replay_gop(target)
+                self._replay_gop()
                 return
             self._await_keyframe = True
         if self._await_keyframe:
             if not packet.is_keyframe:
                 return
             self._await_keyframe = False
+            self._stats.keyframe_arrived()
         if self._behind(packet, received_monotonic) and not packet.is_keyframe:
             return
-        self._decode(packet, target, received_monotonic, publish=True)
+        self._decode(packet, received_monotonic, publish=None)
 
-    def _decode(self, packet, target: tuple[int, int] | None, received_monotonic: float, publish: bool) -> bool:
-        """Decode one packet; publish its pictures if asked. True if it produced a picture."""
+    def _decode(self, packet, received_monotonic: float, publish: bool | None) -> bool:
+        """Decode one packet; publish its pictures if asked (None: if the reader took the last one). True if it
+        produced a picture.
+
+        A reader that has not taken the last picture yet is behind (a starved GUI thread paints fewer frames
+        than the camera sends): converting the next one for it would be wasted, so that frame is decoded (later
+        frames depend on it) but dropped before its conversion, the most expensive step.
+        """
         started = time.perf_counter()
         produced = False
         try:
             for frame in self._codec.decode(packet):
                 produced = True
-                image = self._to_bgra(frame, target) if publish else None
+                wanted = publish if publish is not None else (self._latest_taken or self._latest is None)
+                image = self._converter.convert(frame, self._target, self._codec.sample_aspect_ratio) if wanted else None
                 self._stats.frame_decoded(time.perf_counter() - started)
                 if image is not None:
                     self._publish(frame, image, received_monotonic)
+                elif publish is None:
+                    self._stats.frame_dropped()
                 started = time.perf_counter()
         except av.error.FFmpegError as exc:
             self._errors += 1
@@ -244,7 +233,7 @@ class LiveDecoder:
                 log.warning("decoding failed (%d errors so far): %s", self._errors, exception_text(exc))
         return produced
 
-    def _replay_gop(self, target: tuple[int, int] | None) -> None:
+    def _replay_gop(self) -> None:
         """Resume from the kept GOP: its keyframe is shown at once, the packets after it are decoded to catch
         up with the stream (only the newest of their pictures is converted and shown)."""
         packets = self._gop.take()
@@ -253,14 +242,15 @@ class LiveDecoder:
         shown_first = False
         for index, (packet, received) in enumerate(packets):
             last = index == len(packets) - 1
-            if self._decode(packet, target, received, publish=last or not shown_first):
+            if self._decode(packet, received, publish=last or not shown_first):
                 shown_first = True
             self._gop.add(packet, received)    # still the current GOP: kept for the next resume
 
     def _behind(self, packet, received_monotonic: float) -> bool:
         """True while the stream lags more than MAX_LAG_S: only keyframes are decoded then, so the
         demux drains the backlog quickly and the picture stays current instead of growing old."""
-        stream_time = float(packet.pts * self._time_base) if packet.pts is not None and self._time_base else None
+        pts = packet.pts
+        stream_time = pts * self._time_base_s if pts is not None and self._time_base_s else None
         behind = self._lag.lag_s(stream_time, received_monotonic) > MAX_LAG_S
         if behind != self._catching_up:
             self._catching_up = behind
@@ -281,25 +271,13 @@ class LiveDecoder:
 
     # ---- internals (demux thread) ------------------------------------------------------------------------
 
-    def _to_bgra(self, frame, target: tuple[int, int] | None) -> np.ndarray:
-        if target is None:
-            width, height = frame.width, frame.height
-        else:
-            sar = self._codec.sample_aspect_ratio
-            width, height = decode_size(frame.width, frame.height,
-                                        *fit_size(frame.width, frame.height, *target, float(sar) if sar else 1.0))
-        # One swscale pass straight from the decoder's YUV to tile-sized BGRA; one thread (sessions run in parallel).
-        scaled = self._reformatter.reformat(frame, width=width, height=height, format="bgra",
-                                            interpolation=INTERPOLATION, threads=1)
-        # Rows are padded to 16 bytes, so widths not divisible by 4 need a compacting copy.
-        return np.ascontiguousarray(scaled.to_ndarray())
-
-    def _publish(self, frame, image: np.ndarray, received_monotonic: float) -> None:
-        pts_s = float(frame.pts * self._time_base) if frame.pts is not None and self._time_base else None
+    def _publish(self, frame, image, received_monotonic: float) -> None:
+        pts = frame.pts
+        pts_s = pts * self._time_base_s if pts is not None and self._time_base_s else None
         with self._lock:
             if self._latest is not None and not self._latest_taken:
                 self._stats.frame_dropped()
             self._seq += 1
+            self._latest_taken = False      # before the new frame: see latest()
             self._latest = LiveFrame(image=image, seq=self._seq, pts_s=pts_s, received_monotonic=received_monotonic,
                                      source_width=frame.width, source_height=frame.height)
-            self._latest_taken = False

@@ -171,6 +171,7 @@ class StreamSession:
         if isinstance(opened, VideowallError):
             return opened, False
         container, stream = opened
+        self._stats.stream_opened()
         try:
             if stream is None:
                 return no_video_error(self._where), False

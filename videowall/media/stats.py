@@ -72,13 +72,28 @@ class StatsRecorder:
         self._height = 0
         self._connect_started: float | None = None
         self._first_frame_s: float | None = None
+        self._open_s: float | None = None
+        self._first_keyframe_s: float | None = None
 
     def connection_started(self) -> None:
         """A (re)connection attempt begins: the next decoded frame sets ``first_frame_s``."""
         with self._lock:
             self._connect_started = self._clock.monotonic()
+            self._open_s = self._first_keyframe_s = None
             self._frames.clear()
             self._bytes.clear()
+
+    def stream_opened(self) -> None:
+        """The connection's stream is open (handshake and probing done): sets ``open_s``."""
+        with self._lock:
+            if self._connect_started is not None:
+                self._open_s = self._clock.monotonic() - self._connect_started
+
+    def keyframe_arrived(self) -> None:
+        """A keyframe reached a decoder: the first one since the connection started sets ``first_keyframe_s``."""
+        with self._lock:
+            if self._connect_started is not None and self._first_keyframe_s is None:
+                self._first_keyframe_s = self._clock.monotonic() - self._connect_started
 
     def packet_received(self, size_bytes: int) -> None:
         with self._lock:
@@ -138,6 +153,8 @@ class StatsRecorder:
                 bitrate_kbps=self._bytes.rate(now, total=True) * 8.0 / 1000.0,
                 decode_ms_avg=self._frames.mean(now) * 1000.0,
                 first_frame_s=self._first_frame_s,
+                open_s=self._open_s,
+                first_keyframe_s=self._first_keyframe_s,
                 reconnects=self._reconnects,
                 last_error=self._last_error,
                 error_history=tuple(self._history),

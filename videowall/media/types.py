@@ -69,6 +69,8 @@ class StatsSnapshot:
     bitrate_kbps: float = 0.0
     decode_ms_avg: float = 0.0
     first_frame_s: float | None = None   # open() start → first decoded frame, last (re)connection
+    open_s: float | None = None          # open() start → stream open (RTSP handshake and probing done)
+    first_keyframe_s: float | None = None  # open() start → first keyframe packet handed to a decoder
     reconnects: int = 0
     last_error: str | None = None     # the current failure; None while live
     error_history: tuple[ErrorRecord, ...] = ()   # the last failures, oldest first, also after a recovery

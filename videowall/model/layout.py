@@ -11,7 +11,11 @@ import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
-MAX_GRID = 8
+from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.text import brief
+
+MAX_GRID = 8                # uniform grids offered to the operator
+MAX_GRID_LINES = 12         # rows or columns of any layout (the 3+4 preset needs 12 columns)
 
 
 class Cell(NamedTuple):
@@ -32,8 +36,11 @@ class PixelRect(NamedTuple):
     height: int
 
 
-class LayoutError(ValueError):
-    pass
+class LayoutError(VideowallError):
+    """A layout that cannot be: cells outside the grid, overlapping, leaving holes, or a grid too large."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(ErrorKind.INVALID_INPUT, message)
 
 
 @dataclass(frozen=True)
@@ -45,6 +52,9 @@ class Layout:
     def __post_init__(self) -> None:
         if not (1 <= self.rows and 1 <= self.cols):
             raise LayoutError("a layout needs at least one row and one column")
+        if self.rows > MAX_GRID_LINES or self.cols > MAX_GRID_LINES:
+            raise LayoutError(f"a layout has at most {MAX_GRID_LINES} rows and {MAX_GRID_LINES} columns, "
+                              f"not {self.rows}×{self.cols}")
         covered: set[tuple[int, int]] = set()
         for cell in self.cells:
             if cell.rowspan < 1 or cell.colspan < 1 or cell.row < 0 or cell.col < 0 \
@@ -128,11 +138,20 @@ class Layout:
 
     @classmethod
     def from_json(cls, text: str) -> Layout:
+        """A layout as ``to_json`` wrote it; anything else (damaged, hand-edited, hostile) is a LayoutError."""
         try:
             raw = json.loads(text)
-            return cls(int(raw["rows"]), int(raw["cols"]), tuple(Cell(*map(int, c)) for c in raw["cells"]))
-        except (ValueError, KeyError, TypeError) as err:
-            raise LayoutError(f"not a stored layout: {err}") from err
+            rows, cols, cells = int(raw["rows"]), int(raw["cols"]), raw["cells"]
+            if not isinstance(cells, list):
+                raise TypeError(f"cells is {type(cells).__name__}, not a list")
+            if not (1 <= rows <= MAX_GRID_LINES and 1 <= cols <= MAX_GRID_LINES) or len(cells) > rows * cols:
+                raise LayoutError(f"not a stored layout: {brief(rows, 20)}×{brief(cols, 20)} grid with "
+                                  f"{len(cells)} cells (at most {MAX_GRID_LINES}×{MAX_GRID_LINES})")
+            return cls(rows, cols, tuple(Cell(*map(int, c)) for c in cells))
+        except LayoutError:
+            raise
+        except (ValueError, KeyError, TypeError, OverflowError, RecursionError) as err:
+            raise LayoutError(f"not a stored layout: {brief(str(err), 120, quote=False)}") from err
 
 
 def uniform(rows: int, cols: int | None = None) -> Layout:

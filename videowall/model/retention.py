@@ -13,6 +13,7 @@ import enum
 from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.runtime.text import brief
 
 GIB = 1024 ** 3
 DEFAULT_RETENTION_DAYS = 30
@@ -57,7 +58,7 @@ def parse_deployment(value: object) -> Deployment:
     except ValueError:
         raise VideowallError(ErrorKind.INVALID_INPUT,
                              f"The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' "
-                             f"(municipal monitoring), not {value!r}.") from None
+                             f"(municipal monitoring), not {brief(value)}.") from None
 
 
 def validate_retention_days(deployment: Deployment, days: object) -> int:
@@ -68,7 +69,7 @@ def validate_retention_days(deployment: Deployment, days: object) -> int:
                if deployment is Deployment.STRAZ else
                "at most 90 days for municipal monitoring (ustawa o samorządzie gminnym, art. 9a)")
         raise VideowallError(ErrorKind.INVALID_INPUT,
-                             f"Retention must be a whole number of days from {low} to {high}, not {days!r}: "
+                             f"Retention must be a whole number of days from {low} to {high}, not {brief(days)}: "
                              f"the law allows {law}.")
     return int(days)
 

@@ -75,6 +75,13 @@ class _CameraClockToken(UsernameToken):
         return super().apply(envelope, headers)
 
 
+def sign_envelope(envelope: Any, credentials: Credentials, camera_offset: dt.timedelta) -> None:
+    """Add WS-UsernameToken (PasswordDigest, Created on the camera's clock) to an lxml SOAP envelope; for the
+    event subscriptions (``onvif.events``), which send their own envelopes."""
+    register_secret(credentials.password)
+    _CameraClockToken(credentials.username, credentials.password, lambda: camera_offset).apply(envelope, {})
+
+
 def certificate_sha256(url: str, timeout_s: float = CONNECT_TIMEOUT_S) -> str:
     """The SHA-256 fingerprint (hex) of the certificate an HTTPS device presents, for the operator to check
     and pin ("trust this certificate"); no verification is done here, nothing is sent but the handshake."""

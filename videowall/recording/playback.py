@@ -60,11 +60,14 @@ class PlaybackSession:
         self._thread.start()
 
     def close(self, timeout_s: float = 5.0) -> None:
+        """Stop the session. A started session's thread closes the readers itself as it ends; a join that
+        times out (a starved machine) leaves it to finish on its own and never closes what it still uses.
+        A session that was never started is driven by its caller, who owns the readers: they close here."""
         self._commands.put(None)
-        if self._thread.is_alive():
+        if self._thread.ident is None:
+            self._close_readers()
+        elif self._thread.is_alive():
             self._thread.join(timeout_s)
-        for camera in self._cameras.values():
-            camera.close()
 
     def play(self) -> None:
         self._command(self._playback_clock.play)
@@ -124,6 +127,16 @@ class PlaybackSession:
             return self._state
 
     def _run(self) -> None:
+        try:
+            self._serve()
+        finally:
+            self._close_readers()
+
+    def _close_readers(self) -> None:
+        for camera in self._cameras.values():
+            camera.close()
+
+    def _serve(self) -> None:
         while True:
             timeout = self._tick_s if self._playback_clock.playing else 0.5
             try:

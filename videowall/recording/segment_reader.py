@@ -15,7 +15,7 @@ import av
 import numpy as np
 from av.video.reformatter import VideoReformatter
 
-from videowall.media.decoder import INTERPOLATION, fit_size
+from videowall.media.frame_convert import INTERPOLATION, fit_size
 
 log = logging.getLogger(__name__)
 

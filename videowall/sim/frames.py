@@ -60,6 +60,10 @@ class FramePainter:
         pixelcode.encode_timestamp_i420(self.frame, self.width, self.height, epoch_ms)
         return self.frame
 
+    def box_at(self, t_s: float) -> tuple[int, int, int]:
+        """(x, y, size) of the moving box at stream time ``t_s`` (the simulated motion detector watches it)."""
+        return (*self._box_position(t_s), self._box_size)
+
     def _box_position(self, t_s: float) -> tuple[int, int]:
         span_x = self.width - self._box_size
         span_y = self._bottom - self._top - self._box_size

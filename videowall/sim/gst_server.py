@@ -51,6 +51,7 @@ from videowall.sim.scene import StreetPtzScene, StreetScene  # noqa: E402
 from videowall.sim.ptz_frames import PtzFramePainter  # noqa: E402
 from videowall.sim.ptz_state import PtzState  # noqa: E402
 from videowall.sim.onvif_camera import OnvifCamera  # noqa: E402
+from videowall.sim.onvif_events import EventService, SimEvents  # noqa: E402
 from videowall.sim.onvif_http import AUTH_MODES, OnvifSite, grey_bmp, serve_discovery, serve_http  # noqa: E402
 
 SUB_SIZE = (640, 360)
@@ -67,7 +68,7 @@ class Ticker(threading.Thread):
         self._period_s = 1.0 / fps
         self._lock = threading.Lock()
         self._feeds: dict[int, tuple[Gst.Element, FramePainter]] = {}
-        self._start = time.monotonic()
+        self.started = time.monotonic()     # stream time 0 of every painter (the motion detector's too)
 
     def add(self, key: int, appsrc: Gst.Element, painter: FramePainter) -> None:
         with self._lock:
@@ -96,7 +97,7 @@ class Ticker(threading.Thread):
                 deadline = time.monotonic()
 
     def _push(self, appsrc: Gst.Element, painter: FramePainter) -> None:
-        frame = painter.paint(time.monotonic() - self._start, time.time_ns() // 1_000_000)
+        frame = painter.paint(time.monotonic() - self.started, time.time_ns() // 1_000_000)
         appsrc.emit("push-buffer", Gst.Buffer.new_wrapped(frame.tobytes()))
 
 
@@ -216,6 +217,12 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
                         help="also answer WS-Discovery Probes sent to 239.255.255.250:3702")
     parser.add_argument("--clock-offset-s", type=float, default=0.0,
                         help="the simulated cameras' clock runs this far off UTC (ONVIF time)")
+    parser.add_argument("--no-events", type=_camera_list, default=set(),
+                        help="comma-separated camera numbers without an ONVIF event service")
+    parser.add_argument("--motion-cameras", type=_camera_list, default=set(),
+                        help="comma-separated camera numbers whose moving box raises motion events")
+    parser.add_argument("--tamper", type=_camera_list, default=set(),
+                        help="comma-separated camera numbers that report tampering from the start")
     return parser.parse_args(argv)
 
 
@@ -236,7 +243,7 @@ def _install_exits(loop: GLib.MainLoop, max_seconds: float | None) -> None:
 
 
 def _start_onvif(args: argparse.Namespace, rtsp_port: int, password: str | None,
-                 ptz_states: dict[int, PtzState]) -> str:
+                 ptz_states: dict[int, PtzState], ticker: Ticker) -> str:
     """Start the ONVIF HTTP server and discovery responder; returns " <http port> <discovery port>"."""
     sizes = {"main": args.main_size, "sub": SUB_SIZE}
 
@@ -249,10 +256,18 @@ def _start_onvif(args: argparse.Namespace, rtsp_port: int, password: str | None,
     http = serve_http(args.host, args.onvif_port, site)
     host = f"[{args.host}]" if ":" in args.host else args.host
     base = f"http://{host}:{http.server_address[1]}"
-    for camera in range(1, args.cameras + 1):
+    cameras = set(range(1, args.cameras + 1))
+    site.events = SimEvents({camera: f"{base}/onvif/cam{camera}" for camera in cameras}, site.camera_now,
+                            cameras - args.no_events, args.tamper)
+    for camera in cameras:
         site.cameras[camera] = OnvifCamera(camera, f"{base}/onvif/cam{camera}",
                                            f"rtsp://{host}:{rtsp_port}/cam{camera}", sizes, ptz_states.get(camera),
                                            fps=args.fps)
+        if camera in site.events.cameras:
+            site.cameras[camera].add_service("events", EventService(site.events, camera))
+    motion = {camera: _painter(camera, SUB_SIZE, None) for camera in args.motion_cameras & site.events.cameras}
+    if motion:
+        site.events.watch_motion(set(motion), lambda camera, t_s: motion[camera].box_at(t_s), SUB_SIZE[0], ticker.started)
     discovery = serve_discovery(args.host, site.cameras, args.discovery_multicast)
     return f" {http.server_address[1]} {discovery.getsockname()[1]}"
 
@@ -291,7 +306,7 @@ def main(argv: list[str]) -> int:
     onvif_ports = ""
     if args.onvif_port is not None:
         try:
-            onvif_ports = _start_onvif(args, server.get_bound_port(), password, ptz_states)
+            onvif_ports = _start_onvif(args, server.get_bound_port(), password, ptz_states, ticker)
         except OSError as err:
             print(f"cannot listen for ONVIF on {args.host}:{args.onvif_port}: {err}", file=sys.stderr, flush=True)
             return 2

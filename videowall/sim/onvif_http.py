@@ -33,7 +33,7 @@ from videowall.sim.onvif_services import TT, SoapFault
 
 SOAP_ENV = "http://www.w3.org/2003/05/soap-envelope"
 _MAX_BODY = 64 * 1024
-_PATH = re.compile(r"^/onvif/(?:cam(?P<cam>\d+)/)?(?P<service>[a-z0-9]+)_service$")
+_PATH = re.compile(r"^/onvif/(?:cam(?P<cam>\d+)/)?(?:(?P<service>[a-z0-9]+)_service|subscription/(?P<sub>\d+))$")
 _D = "http://schemas.xmlsoap.org/ws/2005/04/discovery"
 _A = "http://schemas.xmlsoap.org/ws/2004/08/addressing"
 MULTICAST = ("239.255.255.250", 3702)
@@ -52,6 +52,7 @@ class OnvifSite:
         self.digest = HttpDigest(user, password or "") if user is not None else None
         self.clock_offset = timedelta(seconds=clock_offset_s)
         self.snapshot = snapshot  # (camera, token) -> BMP bytes
+        self.events = None        # onvif_events.SimEvents, set by the server when cameras report events
         self.requests: collections.deque[tuple[int, int, str, str]] = collections.deque(maxlen=1000)
         self.lock = threading.Lock()
 
@@ -81,6 +82,7 @@ class _Unauthorized(Exception):
 class _Handler(BaseHTTPRequestHandler):
     server_version = "VideowallSimOnvif/1.0"
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True   # headers and body go out as two writes: Nagle + delayed ACK added 40 ms
     site: OnvifSite
 
     def log_message(self, *_args) -> None:  # quiet: stderr is the server's failure report
@@ -89,6 +91,9 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         arrived_ns = time.time_ns()
         length = int(self.headers.get("Content-Length") or 0)
+        if self.path == "/sim/events" and self.site.events is not None and length <= _MAX_BODY:
+            self._event_command(self.rfile.read(length))
+            return
         match = _PATH.match(self.path)
         if match is None or length > _MAX_BODY:
             self.close_connection = True  # the unread body would be taken for the next request
@@ -96,19 +101,23 @@ class _Handler(BaseHTTPRequestHandler):
             return
         body = self.rfile.read(length)
         camera = self.site.cameras.get(int(match.group("cam") or 1))
-        if camera is None or match.group("service") not in camera.services:
+        sub = match.group("sub")
+        service = "events" if sub else match.group("service")   # a subscription belongs to the event service
+        if camera is None or service not in camera.services:
             self._reply(404, b"", "text/plain")
             return
         challenge = None
         try:
-            status, payload = 200, envelope(self._dispatch(camera, match.group("service"), body, arrived_ns), camera)
+            reply = self._dispatch(camera, service, body, arrived_ns, int(sub) if sub else None)
+            status, payload = 200, envelope(reply, camera)
         except _Unauthorized as refusal:
             status, payload, challenge = refusal.status, _fault(refusal.fault), refusal.challenge
         except SoapFault as fault:
             status, payload = fault.status, _fault(fault)
         self._reply(status, payload, "application/soap+xml; charset=utf-8", challenge)
 
-    def _dispatch(self, camera: OnvifCamera, service: str, body: bytes, arrived_ns: int) -> str:
+    def _dispatch(self, camera: OnvifCamera, service: str, body: bytes, arrived_ns: int,
+                  subscription: int | None) -> str:
         try:
             envelope = ET.fromstring(body)
         except ET.ParseError:
@@ -123,6 +132,8 @@ class _Handler(BaseHTTPRequestHandler):
         now = self.site.camera_now()
         if self.site.user is not None and name != "GetSystemDateAndTime":
             self._authorize(envelope, now)
+        if subscription is not None:
+            return self.site.events.handle(camera.index, subscription, op)
         return camera.handle(service, op, now)
 
     def _authorize(self, envelope: ET.Element, now: datetime) -> None:
@@ -136,11 +147,22 @@ class _Handler(BaseHTTPRequestHandler):
         if verdict != "ok":
             raise _Unauthorized(fault, 401, site.digest.challenge(stale=verdict == "stale"))
 
+    def _event_command(self, body: bytes) -> None:
+        try:
+            answer = self.site.events.command(json.loads(body))
+        except (ValueError, TypeError, AttributeError) as err:
+            self._reply(400, str(err).encode(), "text/plain")
+            return
+        self._reply(200, json.dumps(answer).encode(), "application/json")
+
     def do_GET(self) -> None:
         if self.path == "/sim/requests":
             with self.site.lock:
                 rows = [list(row) for row in self.site.requests]
             self._reply(200, json.dumps(rows).encode(), "application/json")
+            return
+        if self.path == "/sim/events/sent" and self.site.events is not None:
+            self._reply(200, json.dumps(list(self.site.events.sent)).encode(), "application/json")
             return
         match = _SNAPSHOT.match(self.path)
         if match is None or int(match.group("cam")) not in self.site.cameras:
@@ -160,9 +182,13 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(payload)
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128   # a station subscribing to 100 cameras connects to all of them at once
+
+
 def serve_http(host: str, port: int, site: OnvifSite) -> ThreadingHTTPServer:
     handler = type("OnvifHandler", (_Handler,), {"site": site})
-    server = ThreadingHTTPServer((host, port), handler)
+    server = _Server((host, port), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, name="onvif-http", daemon=True).start()
     return server

@@ -7,12 +7,14 @@ owner (a test fixture, the demo, the CLI) drives an instance.
 
 from __future__ import annotations
 
+import json
 import os
 import selectors
 import signal
 import subprocess
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -27,6 +29,7 @@ INSTALL_HINT = ("sudo apt-get install python3-gi python3-numpy gir1.2-gst-rtsp-s
                 "gstreamer1.0-plugins-ugly")
 _CANNOT_START_EXIT = 2
 _MISSING_BINDINGS_EXIT = 3
+_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 def server_python() -> str:
@@ -43,7 +46,9 @@ class SimulatorProcess:
                  password: str | None = None, main_size: tuple[int, int] = (1280, 720), fps: int = 25,
                  max_seconds: float | None = None, auth: str = "both", onvif: bool = False,
                  ptz_cameras: tuple[int, ...] = (), clock_offset_s: float = 0.0, onvif_auth: str = "both",
-                 discovery_multicast: bool = False, look: str = "test", timezone: str | None = None) -> None:
+                 discovery_multicast: bool = False, motion_cameras: tuple[int, ...] = (),
+                 tamper_cameras: tuple[int, ...] = (), no_events_cameras: tuple[int, ...] = (),
+                 look: str = "test", timezone: str | None = None) -> None:
         """``look``: "test" (camera colours, moving box, pixel time code: what tests read back) or "scene"
         (a street with traffic and the time burned in: what a person looking at the demo should see);
         ``timezone``: the zone of the burned-in clock (IANA name; default the machine's)."""
@@ -74,6 +79,9 @@ class SimulatorProcess:
         self.clock_offset_s = clock_offset_s
         self.onvif_auth = onvif_auth  # WS-UsernameToken ("wsse"), HTTP Digest ("digest") or either ("both")
         self.discovery_multicast = discovery_multicast  # also answer on 239.255.255.250:3702
+        # ONVIF events (onvif_events.py): every ONVIF camera has the service but ``no_events_cameras``.
+        self.motion_cameras, self.tamper_cameras = tuple(motion_cameras), tuple(tamper_cameras)
+        self.no_events_cameras = tuple(no_events_cameras)
         self._onvif_ports: tuple[int, int] | None = None
         self._requested_port = port
         self._port: int | None = None
@@ -124,6 +132,27 @@ class SimulatorProcess:
             raise VideowallError(ErrorKind.INVALID_INPUT, f"No simulated camera {camera}.")
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.onvif_port}/onvif/cam{camera}/device_service"
+
+    def send_event(self, camera: int, kind: str, timeout_s: float = 5, **fields) -> int | None:
+        """Make camera ``camera`` report an event (see ``onvif_events.SimEvents.command``); its seq, if any."""
+        body = json.dumps({"camera": camera, "kind": kind, **fields}).encode()
+        request = urllib.request.Request(f"http://{self._http_host()}:{self.onvif_port}/sim/events", data=body,
+                                         headers={"Content-Type": "application/json"})
+        try:
+            with _NO_PROXY.open(request, timeout=timeout_s) as reply:
+                return json.loads(reply.read()).get("seq")
+        except (OSError, ValueError) as err:
+            raise VideowallError(ErrorKind.SIMULATOR_ERROR, f"The simulator refused the event {kind!r}.",
+                                 str(err)) from err
+
+    def events_sent(self, timeout_s: float = 5) -> dict[int, int]:
+        """{event seq: epoch ns at which the reply carrying it to a subscriber was built}."""
+        url = f"http://{self._http_host()}:{self.onvif_port}/sim/events/sent"
+        with _NO_PROXY.open(url, timeout=timeout_s) as reply:
+            return {int(seq): int(ns) for seq, ns in json.loads(reply.read())}
+
+    def _http_host(self) -> str:
+        return f"[{self.host}]" if ":" in self.host else self.host
 
     def start(self, timeout_s: float = 15) -> None:
         """Spawn the server and wait for its READY line; raises VideowallError(SIMULATOR_ERROR) on failure."""
@@ -194,6 +223,10 @@ class SimulatorProcess:
                         "--clock-offset-s", str(self.clock_offset_s), "--onvif-auth", self.onvif_auth]
             if self.discovery_multicast:
                 command.append("--discovery-multicast")
+            for flag, cameras in (("--motion-cameras", self.motion_cameras), ("--tamper", self.tamper_cameras),
+                                  ("--no-events", self.no_events_cameras)):
+                if cameras:
+                    command += [flag, ",".join(map(str, cameras))]
         return command
 
     def _wait_ready(self, timeout_s: float) -> int:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage import (
-    schema_audit, schema_bookmarks, schema_onvif, schema_recordings, schema_station, schema_views,
+    schema_audit, schema_bookmarks, schema_events, schema_onvif, schema_recordings, schema_station,
+    schema_views,
 )
 
 
@@ -48,6 +49,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(schema_bookmarks.VERSION, schema_bookmarks.DESCRIPTION, schema_bookmarks.STATEMENTS),
     Migration(schema_station.VERSION, schema_station.DESCRIPTION, schema_station.STATEMENTS,
               apply=schema_station.create_identity),
+    Migration(schema_events.VERSION, schema_events.DESCRIPTION, schema_events.STATEMENTS),
 )
 
 

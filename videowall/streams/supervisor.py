@@ -18,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from videowall.media.decoder import LiveDecoder
+from videowall.media.frame_memory import keep_frame_buffers
 from videowall.media.session import StreamSession
 from videowall.media.transport import TransportMemory
 from videowall.media.types import (
@@ -91,6 +92,7 @@ class StreamSupervisor:
         self._next_view_id = 1
         self._closer = ThreadPoolExecutor(max_workers=2, thread_name_prefix="session-closer")
         self._closed = False
+        keep_frame_buffers()    # the live decoders' pictures churn through big buffers: keep them mapped
 
     # -- views ---------------------------------------------------------------------------------
     def camera(self, camera_id: int) -> Camera:
@@ -354,7 +356,9 @@ class StreamSupervisor:
             return self._streams.get((view.camera.id, view.profile))
 
     def view_latest(self, view: LiveView) -> LiveFrame | None:
-        stream = self._stream_of(view)
+        # Every tile asks on every repaint tick: one dict lookup (atomic under the GIL) instead of the lock.
+        profile = view.profile
+        stream = self._streams.get((view.camera.id, profile)) if profile is not None else None
         return stream.decoder.latest() if stream else None
 
     def view_status(self, view: LiveView) -> SessionStatus:

@@ -1,0 +1,84 @@
+"""Station-side events, noticed by polling what the station already knows (no thread of its own: the events
+loop calls ``poll`` every second).
+
+- stream lost / restored: a camera stream's session leaves LIVE (reconnecting, unreachable, refused) and
+  later comes back;
+- recording stopped: a recorder turns DISK_FULL or ERROR (its message says why);
+- export failed: an evidence export wrote its ``evidence.export.failed`` audit entry (from any process).
+A PTZ lease taken over is not reported: there are no PTZ leases yet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from videowall.audit import AuditLog
+from videowall.events.model import CameraEvent, EventKind, Origin
+from videowall.media.types import SessionState
+from videowall.model.camera import Camera, Profile
+from videowall.recording.recorder_types import RecorderState
+from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+
+EXPORT_FAILED_ACTION = "evidence.export.failed"
+_LOST = {SessionState.RECONNECTING, SessionState.UNREACHABLE, SessionState.AUTH_FAILED}
+_STOPPED = {RecorderState.DISK_FULL, RecorderState.ERROR}
+
+
+class StationWatch:
+    def __init__(self, supervisor, cameras: Callable[[], list[Camera]], recording: Callable[[], object | None],
+                 audit: AuditLog, sink: Callable[[CameraEvent], None], clock: Clock = SYSTEM_CLOCK) -> None:
+        self._supervisor = supervisor
+        self._cameras = cameras
+        self._recording = recording          # the station's RecordingService, or None while it has none
+        self._audit = audit
+        self._sink = sink
+        self._clock = clock
+        self._live: dict[tuple[int, Profile], bool] = {}
+        self._recorder_stopped: dict[int, bool] = {}
+        self._audit_seq = audit.head()[0]     # only failures from now on
+
+    def poll(self) -> None:
+        cameras = self._cameras()
+        self._poll_streams(cameras)
+        self._poll_recorders(cameras)
+        self._poll_exports()
+
+    def _emit(self, camera_id: int | None, kind: EventKind, source: str = "", **data: str) -> None:
+        self._sink(CameraEvent(camera_id, kind, self._clock.now_utc(), True, source=source, origin=Origin.STATION,
+                               data={key: value[:200] for key, value in data.items()}))
+
+    def _poll_streams(self, cameras: list[Camera]) -> None:
+        for camera in cameras:
+            for profile in (Profile.MAIN, Profile.SUB):
+                status = self._supervisor.session_status(camera.id, profile)
+                key = (camera.id, profile)
+                was_live = self._live.get(key)
+                if status.state is SessionState.LIVE:
+                    if was_live is False:
+                        self._emit(camera.id, EventKind.STREAM_RESTORED, profile.value)
+                    self._live[key] = True
+                elif status.state in _LOST and was_live:
+                    message = status.error.user_message if status.error is not None else ""
+                    self._emit(camera.id, EventKind.STREAM_LOST, profile.value, message=message)
+                    self._live[key] = False
+                elif status.state is SessionState.STOPPED:
+                    self._live.pop(key, None)   # closed by its owner: neither lost nor restored
+
+    def _poll_recorders(self, cameras: list[Camera]) -> None:
+        recording = self._recording()
+        if recording is None:
+            return
+        for camera in cameras:
+            status = recording.recorder_status(camera.id)
+            stopped = status is not None and status.state in _STOPPED
+            if stopped and not self._recorder_stopped.get(camera.id):
+                self._emit(camera.id, EventKind.RECORDING_STOPPED, status.state.value, message=status.message)
+            self._recorder_stopped[camera.id] = stopped
+
+    def _poll_exports(self) -> None:
+        for entry in self._audit.entries(first_seq=self._audit_seq + 1, action_prefix=EXPORT_FAILED_ACTION,
+                                         limit=100):
+            error = str(entry.details.get("error", ""))
+            self._emit(None, EventKind.EXPORT_FAILED, str(entry.details.get("stage", "")), message=error,
+                       operator=entry.actor)
+        self._audit_seq = self._audit.head()[0]
