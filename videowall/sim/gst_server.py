@@ -288,10 +288,6 @@ def main(argv: list[str]) -> int:
     Gst.init(None)
     ticker = Ticker(args.fps)
     server = GstRtspServer.RTSPServer()
-    # Clients in the main loop, not in pool threads: a pool thread stops once its last client has gone and
-    # unprepares that client's shared media while a new thread already serves the next client, which then
-    # gets the half-torn-down media from the factory's cache and answers 503.
-    server.get_thread_pool().set_max_threads(0)
     server.set_address(args.host)
     server.set_service(str(args.port))
     if args.user:
