@@ -9,6 +9,7 @@ import threading
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from ui.i18n.core import core_text
 from videowall.config.paths import database_path
 from videowall.recording.demo_footage import prerecord
 from videowall.recording.index import RecordingStore
@@ -75,7 +76,7 @@ class DemoFootage:
                       on_camera_done=lambda recorded: self.done.append(recorded.camera_id),
                       cancelled=self._stop.is_set)
         except VideowallError as err:
-            self.error = err.user_message
+            self.error = core_text(err.user_message)
             log.warning("demo footage: %s", err.user_message)
         finally:
             store.close()

@@ -424,6 +424,14 @@
             <translation>Could not write to the audit log: %1.</translation>
         </message>
         <message>
+            <source>FFmpeg could not encode the demo footage.</source>
+            <translation>FFmpeg could not encode the demo footage.</translation>
+        </message>
+        <message>
+            <source>FFmpeg encoded no demo footage.</source>
+            <translation>FFmpeg encoded no demo footage.</translation>
+        </message>
+        <message>
             <source>Footage from another PC is read over HTTPS only: use https://… for the recording server.</source>
             <translation>Footage from another PC is read over HTTPS only: use https://… for the recording server.</translation>
         </message>
@@ -718,6 +726,10 @@
         <message>
             <source>The debounce time cannot be negative.</source>
             <translation>The debounce time cannot be negative.</translation>
+        </message>
+        <message>
+            <source>The demo's recorded footage needs FFmpeg: install the 'ffmpeg' package.</source>
+            <translation>The demo's recorded footage needs FFmpeg: install the 'ffmpeg' package.</translation>
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>

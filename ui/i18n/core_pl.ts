@@ -424,6 +424,14 @@
             <translation>Nie można zapisać w dzienniku audytu: %1.</translation>
         </message>
         <message>
+            <source>FFmpeg could not encode the demo footage.</source>
+            <translation>FFmpeg nie zdołał zakodować nagrań demonstracyjnych.</translation>
+        </message>
+        <message>
+            <source>FFmpeg encoded no demo footage.</source>
+            <translation>FFmpeg nie zakodował żadnych nagrań demonstracyjnych.</translation>
+        </message>
+        <message>
             <source>Footage from another PC is read over HTTPS only: use https://… for the recording server.</source>
             <translation>Nagrania z innego komputera są odczytywane tylko przez HTTPS: użyj https://… dla serwera nagrań.</translation>
         </message>
@@ -718,6 +726,10 @@
         <message>
             <source>The debounce time cannot be negative.</source>
             <translation>Czas tłumienia powtórzeń nie może być ujemny.</translation>
+        </message>
+        <message>
+            <source>The demo's recorded footage needs FFmpeg: install the 'ffmpeg' package.</source>
+            <translation>Nagrania demonstracyjne wymagają FFmpeg: zainstaluj pakiet 'ffmpeg'.</translation>
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>

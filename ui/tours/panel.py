@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ui.i18n.core import core_text
 from ui.tours.store import CAMERAS, VIEWS, SavedTour, TourStore
 from videowall.runtime.errors import VideowallError
 
@@ -97,7 +98,7 @@ class ToursPanel(QWidget):
         try:
             tour = self.store.save(self.current())
         except VideowallError as err:
-            self.error.setText(err.user_message)
+            self.error.setText(core_text(err.user_message))
             return None
         self.error.clear()
         self.reload()
@@ -113,7 +114,7 @@ class ToursPanel(QWidget):
         try:
             tour = self.current()
         except VideowallError as err:
-            self.error.setText(err.user_message)
+            self.error.setText(core_text(err.user_message))
             return
         self.error.clear()
         self.start_requested.emit(tour)
