@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["VIDEOWALL_KEYRING"] = "memory"
 
 pytest_plugins = ["tests.fixtures.sim", "tests.fixtures.footage", "tests.fixtures.onvif", "tests.fixtures.segments",
-                  "tests.fixtures.postgres", "tests.fixtures.databases"]
+                  "tests.fixtures.postgres", "tests.fixtures.databases", "tests.fixtures.recorder_server"]
 
 
 class _SuiteLogCapture(logging.Handler):

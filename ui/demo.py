@@ -1,4 +1,5 @@
-"""`videowall demo`: the built-in simulator's cameras on a wall, in a throw-away data dir."""
+"""`videowall demo`: the operator's full window on the built-in simulator's cameras (street scenes with the time
+burned in), with an hour of recorded footage and a few bookmarks, in a throw-away data dir."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import logging
 import shutil
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 
+from ui.demo_content import DemoFootage, add_demo_bookmarks
 from ui.runner import run_wall
 from videowall.sim.simulator import SimulatorProcess
 from videowall.station import Station
@@ -41,23 +44,37 @@ def register_demo_cameras(station: Station, sim: SimulatorProcess, count: int) -
     return ids
 
 
+def footage_cameras(station: Station, ids: list[int]) -> list[tuple[int, int, str]]:
+    """(camera id, simulator camera number, name) of the demo cameras, for their recorded footage."""
+    names = {camera.id: camera.name for camera in station.cameras.list()}
+    return [(camera_id, number, names[camera_id]) for number, camera_id in enumerate(ids, start=1)]
+
+
 def run_demo(cameras: int = 9, port: int = 0, offscreen: bool = False, seconds: float | None = None,
              report: Path | None = None, data_dir: Path | None = None, language: str | None = None) -> int:
     temp_dir = None if data_dir else Path(tempfile.mkdtemp(prefix="videowall-demo-"))
     root = data_dir or temp_dir
-    sim = SimulatorProcess(cameras=cameras, port=port, ptz_cameras=(1,),
-                           max_seconds=None if seconds is None else seconds + 60)
-    sim.start()
-    station = None
+    station = Station.open(root, secrets_kind="memory")
+    sim = footage = None
     try:
-        station = Station.open(root, secrets_kind="memory")
+        sim = SimulatorProcess(cameras=cameras, port=port, ptz_cameras=(1,), look="scene",
+                               timezone=station.settings.timezone,
+                               max_seconds=None if seconds is None else seconds + 60)
+        sim.start()
         ids = register_demo_cameras(station, sim, cameras)
-        return run_wall(station, ids, offscreen=offscreen, seconds=seconds, report=report, language=language)
+        now = datetime.now(timezone.utc).replace(microsecond=0)
+        add_demo_bookmarks(station, ids, now)
+        footage = DemoFootage(station, footage_cameras(station, ids), now)
+        footage.start()
+        return run_wall(station, ids, offscreen=offscreen, seconds=seconds, report=report, language=language,
+                        main_window=True)
     finally:
         started = time.monotonic()
-        if station is not None:
-            station.close()
-        sim.stop()
+        if footage is not None:
+            footage.stop()
+        station.close()
+        if sim is not None:
+            sim.stop()
         if temp_dir is not None:
             shutil.rmtree(temp_dir, ignore_errors=True)
         log.info("demo shut down in %.2f s", time.monotonic() - started)

@@ -7,13 +7,14 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ui.i18n.core import core_text
 from ui.playback.playback_window import PlaybackWindow
+from videowall.model.layout import Layout
 from videowall.recording.timebase import from_us
 from videowall.recording.warnings import recording_warnings
 from videowall.runtime.errors import VideowallError
@@ -28,12 +29,15 @@ class RecordingController(QObject):
     warnings_changed = Signal(list)     # list[str], the operator-facing texts (empty: all well)
     playback_opened = Signal(object)    # the PlaybackWindow, once shown
     _start_finished = Signal(object)    # None or the VideowallError from start(), from the worker thread
-    _service_ready = Signal(object)     # (camera ids, start µs, service or VideowallError), from the worker thread
+    _service_ready = Signal(object)     # (camera ids, start µs, layout, service or VideowallError), from a worker
 
-    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None, events=None) -> None:
+    def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None, events=None,
+                 place: Callable[[PlaybackWindow], None] | None = None) -> None:
         """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks);
-        ``events``: a camera's events over a time range (worker thread), or None (no event marks)."""
+        ``events``: a camera's events over a time range (worker thread), or None (no event marks);
+        ``place``: puts the playback into the operator's window (by default it opens as a window of its own)."""
         super().__init__(parent)
+        self._place = place
         self._station = station
         self._bookmarks = bookmarks
         self._events = events
@@ -41,6 +45,7 @@ class RecordingController(QObject):
         self._start_requested = False
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
+        self._beside: dict[int, PlaybackWindow] = {}     # playbacks placed elsewhere (one tile), by wrapper id
         self._start_finished.connect(self._on_self_start_finished)
         self._service_ready.connect(self._on_self_service_ready)
         self._timer = QTimer(self)
@@ -72,49 +77,67 @@ class RecordingController(QObject):
         service = self._service
         threading.Thread(target=service.refresh, name="recording-refresh", daemon=True).start()
 
-    def open_playback(self, camera_ids: Sequence[int | None], start_us: int | None = None) -> None:
+    def open_playback(self, camera_ids: Sequence[int | None], start_us: int | None = None,
+                      layout: Layout | None = None, place: Callable[[PlaybackWindow], None] | None = None) -> None:
         """Open playback of these cameras at ``start_us`` (default: five minutes ago); ``playback_opened``
-        follows. Opening the recordings index (an integrity check growing with its size) runs on a worker,
-        never on the GUI thread."""
-        ids = [cid for cid in camera_ids if cid is not None]
+        follows. With ``layout``, ``camera_ids`` are the wall's tiles (None: empty) and playback keeps
+        their places. With ``place``, this playback goes there (e.g. over one tile of the live wall) and
+        runs beside the main one instead of replacing it. Opening the recordings index (an integrity
+        check growing with its size) runs on a worker, never on the GUI thread."""
+        ids = list(camera_ids)
         if start_us is None:
             start_us = int((time.time() - PLAYBACK_START_BACK_S) * 1_000_000)
 
         def work() -> None:
             try:
-                self._service_ready.emit((ids, start_us, self._station.recording_service()))
+                self._service_ready.emit((ids, start_us, layout, place, self._station.recording_service()))
             except VideowallError as err:
-                self._service_ready.emit((ids, start_us, err))
+                self._service_ready.emit((ids, start_us, layout, place, err))
 
         threading.Thread(target=work, name="playback-open", daemon=True).start()
 
     def _on_self_service_ready(self, result) -> None:
-        ids, start_us, service = result
+        ids, start_us, layout, place, service = result
         if isinstance(service, VideowallError):
             self._publish([*self._warnings, core_text(service.user_message)])
             return
         names = {camera.id: camera.name for camera in self._station.cameras.list()}
-        if self._playback is not None:
+        if self._playback is not None and place is None:
             self._playback.close()
         bookmarks = self._bookmarks
-        self._playback = playback = PlaybackWindow(
-            service.store, [(cid, names[cid]) for cid in ids if cid in names],
+        shown = [(slot, cid) for slot, cid in enumerate(ids) if cid in names]
+        if layout is not None and len(ids) > layout.tile_count:
+            layout = None
+        playback = PlaybackWindow(
+            service.store, [(cid, names[cid]) for _, cid in shown],
             ZoneInfo(self._station.settings.timezone), start_us, holds=service.holds,
-            bookmarks=bookmarks.over if bookmarks is not None else None, events=self._events)
+            bookmarks=bookmarks.over if bookmarks is not None else None, events=self._events,
+            layout=layout, slots=[slot for slot, _ in shown] if layout is not None else None)
+        if place is None:
+            self._playback = playback
+        else:
+            self._beside[id(playback)] = playback
         playback.back_to_live_requested.connect(playback.close)
+        # The wrapper Qt hands to ``destroyed`` may be another object: tell the window by its wrapper's id.
+        playback.destroyed.connect(lambda _obj=None, key=id(playback): self._on_playback_destroyed(key))
         if bookmarks is not None:
-            playback.bookmark_requested.connect(self._on_playback_bookmark_requested)
+            playback.bookmark_requested.connect(lambda camera_id, utc_us, p=playback:
+                                                self._bookmarks.bookmark_at(camera_id, from_us(utc_us), p))
             bookmarks.changed.connect(playback.reload_timeline)
-        self._playback.show()
-        self.playback_opened.emit(self._playback)
+        (place or self._place or PlaybackWindow.show)(playback)
+        self.playback_opened.emit(playback)
 
-    def _on_playback_bookmark_requested(self, camera_id: int, utc_us: int) -> None:
-        self._bookmarks.bookmark_at(camera_id, from_us(utc_us), self._playback)
+    def _on_playback_destroyed(self, key: int) -> None:
+        """The window that took the playback in deleted it (back to live): nothing is left to close."""
+        if self._playback is not None and id(self._playback) == key:
+            self._playback = None
+        self._beside.pop(key, None)
 
     def close(self) -> None:
         self._timer.stop()
-        if self._playback is not None:
-            self._playback.close()
+        for playback in [self._playback, *self._beside.values()]:
+            if playback is not None:
+                playback.close()
 
     def _on_self_start_finished(self, error: VideowallError | None) -> None:
         if error is not None:

@@ -42,9 +42,9 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
     else:
         window = wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
                                    repaint_hz=station.settings.wall_repaint_hz)
-    ptz = _attach_ptz(wall, station, window if main_window else None)
+    ptz = attach_ptz(wall, station, window if main_window else None)
     alarms = _attach_alarms(window) if main_window else None
-    recording = _attach_recording(station, window if main_window else None, alarms)
+    recording = attach_recording(station, window if main_window else None, alarms)
     started = time.monotonic()
     if offscreen:
         window.resize(*OFFSCREEN_WALL_SIZE)
@@ -100,14 +100,18 @@ def _logged_in(station: Station) -> bool:
     return LoginDialog(station).exec() == LoginDialog.DialogCode.Accepted
 
 
-def _attach_ptz(wall: WallWindow, station: Station, main_window=None):
+def attach_ptz(wall: WallWindow, station: Station, main_window=None):
     """PTZ control for the wall's PTZ cameras: in-tile keys/drag and the PTZ panel (docked if possible)."""
     from ui.ptz.wall_ptz import WallPtz
 
     ptz = WallPtz(wall, station)
-    wall.tiles_changed.connect(ptz.attach_tiles)
     if main_window is not None:
-        main_window.add_dock(ptz.panel, ptz.panel.windowTitle(), Qt.DockWidgetArea.RightDockWidgetArea)
+        for extra in main_window.walls()[1:]:
+            ptz.attach_wall(extra)
+        main_window.wall_added.connect(ptz.attach_wall)
+        dock = main_window.add_dock(ptz.panel, ptz.panel.windowTitle(), Qt.DockWidgetArea.RightDockWidgetArea,
+                                    key="ptz")
+        ptz.set_panel_opener(dock.show)
     return ptz
 
 
@@ -118,7 +122,7 @@ def _attach_alarms(main_window):
     return attach_alarms(main_window)
 
 
-def _attach_recording(station: Station, main_window=None, alarms=None):
+def attach_recording(station: Station, main_window=None, alarms=None):
     """Record the cameras marked for it; in the main window, warnings in the status bar and Ctrl+P playback
     (with the alarms' events on the timeline, and the event search opening playback)."""
     from PySide6.QtGui import QAction, QKeySequence
@@ -127,15 +131,18 @@ def _attach_recording(station: Station, main_window=None, alarms=None):
     from videowall.recording.timebase import to_us
 
     controller = RecordingController(station, bookmarks=main_window.bookmarks if main_window is not None else None,
+                                     place=main_window.show_playback if main_window is not None else None,
                                      events=alarms.controller.events_over if alarms is not None else None)
     if main_window is None:
         controller.warnings_changed.connect(lambda texts: [log.warning("recording: %s", t) for t in texts])
     else:
+        main_window.recording = controller
         bar = main_window.statusBar()
         controller.warnings_changed.connect(lambda texts: bar.showMessage(" · ".join(texts)))
         action = QAction(QCoreApplication.translate("MainWindow", "Playback"), main_window)
         action.setShortcut(QKeySequence("Ctrl+P"))
-        action.triggered.connect(lambda: controller.open_playback(main_window.active_wall.cameras()))
+        action.triggered.connect(lambda: controller.open_playback(main_window.wall.cameras(),
+                                                                  layout=main_window.wall.layout_))
         main_window.addAction(action)
         main_window.menuBar().addAction(action)
         main_window.camera_setup.cameras_changed.connect(lambda _cameras: controller.follow_cameras())

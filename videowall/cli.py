@@ -14,12 +14,12 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 
 from videowall import __version__
-from videowall.commands import (activity, bookmark, camera, deployment, evidence, events, onvif, recorder, sim,
-                                users)
+from videowall.commands import (activity, bookmark, camera, deployment, evidence, events, footage, onvif, recorder,
+                                sim, users)
 from videowall.runtime.errors import VideowallError
 from videowall.runtime.redaction import install_redaction, redact
 
-CORE_COMMANDS = (camera, sim, onvif, evidence, recorder, bookmark, activity, events, deployment, users)
+CORE_COMMANDS = (camera, sim, onvif, evidence, recorder, footage, bookmark, activity, events, deployment, users)
 
 Registrar = Callable[[argparse._SubParsersAction], None]
 

@@ -50,12 +50,14 @@ fi
 # -- the package tree (laid out as debhelper would: debian/<package>/ with DEBIAN/) ------------------------
 PKG=$WORK/debian/videowall
 rm -rf "$PKG"
-mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" "$PKG/etc/default" \
+mkdir -p "$PKG/DEBIAN" "$PKG/opt" "$PKG/usr/bin" "$PKG/usr/share/applications" "$PKG/etc/default" "$PKG/lib/systemd/system" \
   "$PKG/usr/share/doc/videowall" "$PKG/usr/share/icons/hicolor/scalable/apps"
 cp -a "$DIST/videowall" "$PKG/opt/videowall"
 install -m 755 "$HERE/videowall-launcher.sh" "$PKG/usr/bin/videowall"
 install -m 644 "$HERE/videowall.desktop" "$PKG/usr/share/applications/videowall.desktop"
 install -m 644 "$HERE/default-videowall" "$PKG/etc/default/videowall"
+install -m 644 "$HERE/default-videowall-recorder" "$PKG/etc/default/videowall-recorder"
+install -m 644 "$HERE/videowall-recorder.service" "$PKG/lib/systemd/system/videowall-recorder.service"
 install -m 644 resources/icons/videowall.svg "$PKG/usr/share/icons/hicolor/scalable/apps/videowall.svg"
 for png in resources/icons/videowall-*.png; do
   size=$(basename "$png" .png); size=${size#videowall-}
@@ -70,7 +72,7 @@ Comment: The program is proprietary. /opt/videowall bundles Python, Qt (PySide6,
  their licence texts are in /opt/videowall/_internal/*.dist-info and the libraries' own folders.
 EOF
 install -m 755 "$HERE/postinst" "$HERE/prerm" "$HERE/postrm" "$PKG/DEBIAN/"
-echo /etc/default/videowall > "$PKG/DEBIAN/conffiles"
+printf '/etc/default/videowall\n/etc/default/videowall-recorder\n' > "$PKG/DEBIAN/conffiles"
 chmod -R u+rwX,go+rX,go-w "$PKG"
 
 # -- Depends: every shared library the bundle needs but does not ship, mapped to its package -----------------

@@ -132,9 +132,12 @@ def test_an_invalid_edit_is_refused_in_the_dialog(qtbot, station, window):
 def test_ctrl_shift_b_toggles_the_bookmarks_panel_without_bookmarking(qtbot, station, window):
     window.activateWindow()
     qtbot.waitActive(window)
-    assert window.bookmarks_dock.isVisible()
+    assert not window.bookmarks_dock.isVisible()        # side panels start collapsed
     assert window.bookmarks_dock.toggleViewAction() in window.view_menu.actions()
-    qtbot.keyClick(window.wall, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.wall, Qt.Key.Key_B, ctrl_shift)
+    qtbot.waitUntil(lambda: window.bookmarks_dock.isVisible(), timeout=10_000)
+    qtbot.keyClick(window.wall, Qt.Key.Key_B, ctrl_shift)
     qtbot.waitUntil(lambda: not window.bookmarks_dock.isVisible(), timeout=10_000)
     _wait_for_queued_work(qtbot, window)
     assert _bookmarks(station) == []

@@ -75,7 +75,7 @@ def test_flags_in_their_colours_over_shaded_ranges(timeline):
 def test_tooltip_names_category_description_and_local_time(timeline):
     mark = timeline.mark_at(timeline.x_of(T0_US + 120 * S) + 2, timeline.lane_y(0) + 5)
     assert mark is not None and mark.bookmark_id == 1
-    assert timeline.mark_tooltip(mark).split("\n") == ["kradzież · evidence", "Rower spod sklepu",
+    assert timeline.mark_tooltip(mark).split("\n") == ["theft · evidence", "Rower spod sklepu",
                                                        "2026-11-21 22:02:00"]
     assert timeline.mark_at(timeline.x_of(T0_US + 250 * S), timeline.lane_y(0) + 5) is None
 

@@ -127,6 +127,44 @@ def test_panel_presets_round_trip_and_a_tour_pauses_on_manual_control(qtbot, ptz
         bridge.close()
 
 
+def test_a_patrol_keeps_running_while_the_panel_shows_another_camera(qtbot, ptz_sim):
+    from videowall.onvif.ptz_tour import TourState
+    from videowall.onvif.store import PtzTour
+    from tests.fixtures.clock import FakeClock
+
+    create_application(offscreen=True, language="en")
+    bridge = PtzBridge(_device_factory(ptz_sim.onvif_url(1), 5.0))
+    clock = FakeClock()
+    panel = PtzPanelWidget(bridge, clock)
+    qtbot.addWidget(panel)
+    probe = _device_factory(ptz_sim.onvif_url(1), 5.0)(1)
+    token = probe.set_preset("Patrol test")
+    try:
+        panel.set_camera(1, [PtzTour(1, 1, "Round", (token,), 5.0, True)])
+        panel.tour.start_selected()
+        patrol = panel.tour.runner
+        with qtbot.waitSignal(panel.tour.patrols_changed):
+            panel.tour.pause_for_manual(1)
+            panel.tour._resume()
+        panel.set_camera(2, [])                     # the operator works with another camera
+        assert panel.tour.runner is None
+        assert panel.tour.runners[1][1] is patrol and patrol.state is TourState.RUNNING
+        assert panel.tour.patrol_text(1) == "patrol Round"
+        clock.advance(6.0)
+        panel.tour.poll()
+        assert patrol.state is TourState.RUNNING
+        panel.pause_tour_for(1)                     # manual control on camera 1's tile pauses its own patrol
+        assert panel.tour.patrol_text(1) == "patrol Round paused"
+        panel.set_camera(1, [])
+        assert panel.tour.runner is patrol
+        panel.tour.stop_all()
+        assert panel.tour.runners == {}
+    finally:
+        probe.remove_preset(token)
+        probe.goto_home()
+        bridge.close()
+
+
 def test_a_new_tour_from_the_selected_presets_is_saved_and_offered(qtbot, tmp_path):
     from videowall.onvif.store import OnvifStore
     from videowall.onvif.types import PtzPreset

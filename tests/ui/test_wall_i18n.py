@@ -18,7 +18,8 @@ UI = Path(__file__).resolve().parents[2] / "ui"
 # module → the translation context its tr() uses
 CONTEXTS = {"wall/wall_keys.py": "WallHelp", "cameras/camera_panel.py": "CameraPanel",
             "views/views_panel.py": "ViewsPanel", "views/layout_editor.py": "LayoutEditor",
-            "main_window.py": "MainWindow"}
+            "main_window.py": "MainWindow", "ptz/tile_overlay.py": "PtzTileOverlay",
+            "tours/panel.py": "ToursPanel"}
 TR_CALL = re.compile(r"""\btr\(\s*(?:f?)["']([^"']+)["']""")
 
 

@@ -87,3 +87,11 @@ def test_last_end_and_counts(store):
     _add(store, 1, 60, 90)
     assert store.last_end_us(1) == to_us(_s(90)) and store.segment_count() == 2
     assert [s.start_utc for s in store.oldest_segments(10)] == [_s(0), _s(60)]
+
+
+def test_a_sealed_segment_carries_its_digest(store):
+    segment_id = _add(store, 1, 0, 60)
+    assert store.segment(segment_id).sha256 is None
+    store.set_digest(segment_id, "ab" * 32)
+    assert store.segment(segment_id).sha256 == "ab" * 32
+    assert [s.sha256 for s in store.segments(1, _s(0), _s(60))] == ["ab" * 32]

@@ -5,6 +5,8 @@ Segments are real fMP4 files written by ``SegmentFile`` from H.264 that ffmpeg e
 
 from __future__ import annotations
 
+import hashlib
+
 import os
 import shutil
 import subprocess
@@ -133,6 +135,9 @@ def test_reconcile_recovers_open_segments_and_orphans_and_drops_missing(store, h
     assert (found.state, found.start_utc, found.end_utc) == (
         SegmentState.RECOVERED, orphan_start, orphan_start + timedelta(seconds=SECONDS))
     assert store.segment(gone_id) is None
+    # Recovered files get the recorder's digest of what is on disk now (stations check remote footage with it).
+    for segment in (recovered, found):
+        assert segment.sha256 == hashlib.sha256(segment.path.read_bytes()).hexdigest()
     actions = sorted(e.action for e in store._audit.entries())
     assert actions == ["recording.index_removed", "recording.recovered", "recording.recovered"]
     assert reconcile(store).recovered == []        # a second pass finds nothing to do

@@ -5,6 +5,8 @@ No threads and no network: packets are fed as the session's demux thread would h
 
 from __future__ import annotations
 
+import hashlib
+
 import shutil
 import subprocess
 from datetime import datetime, timezone
@@ -81,6 +83,8 @@ def test_segments_are_cut_on_keyframes_and_abut(store, clock, gop_packets):
     assert lengths == [2.0, 2.0, 2.0, 1.0]
     assert all(a.end_utc == b.start_utc for a, b in zip(segments, segments[1:]))
     assert all(s.state is SegmentState.COMPLETE and s.time_source is TimeSource.RECEIVE for s in segments)
+    # Each closed file's digest is in the index: what a station checks remote footage against.
+    assert all(s.sha256 == hashlib.sha256(s.path.read_bytes()).hexdigest() for s in segments)
     # Receive time: frame 0 arrived 40 ms after the clock's start; the smallest delay wins.
     assert to_us(segments[0].start_utc) == to_us(T0) + 40_000
     assert segmenter.status.state is RecorderState.STOPPED and segmenter.status.segments_written == 4

@@ -39,7 +39,7 @@ def attach_alarms(main_window) -> AlarmsUi:
     tabs = QTabWidget()
     tabs.addTab(panel, tr("Alarms"))
     tabs.addTab(search, tr("Events"))
-    dock = main_window.add_dock(tabs, tr("Alarms"), Qt.DockWidgetArea.BottomDockWidgetArea)
+    dock = main_window.add_dock(tabs, tr("Alarms"), Qt.DockWidgetArea.BottomDockWidgetArea, key="alarms")
     dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+A"))
     popup = AlarmPopup(main_window, panel, controller)
     panel.show_camera_requested.connect(main_window.put_camera)

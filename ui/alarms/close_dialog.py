@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ui.alarms.texts import tr
+from ui.i18n.core import core_text
 from videowall.events.model import Alarm
 from videowall.runtime.errors import VideowallError
 
@@ -41,6 +42,6 @@ class CloseAlarmDialog(QDialog):
                                      self._failed)
 
     def _failed(self, err: VideowallError) -> None:
-        self.error.setText(err.user_message)
+        self.error.setText(core_text(err.user_message))
         self.buttons.setEnabled(True)
         self._update()

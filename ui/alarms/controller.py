@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from ui.i18n.core import core_text
 from videowall.events.model import Alarm, EventFilter, StoredEvent
 from videowall.runtime.errors import ErrorKind, VideowallError
 
@@ -152,7 +153,7 @@ class AlarmsController(QObject):
     def _on_self_finished(self, callbacks, result, err: VideowallError | None) -> None:
         done, error = callbacks
         if err is not None:
-            (error or (lambda e: self.failed.emit(e.user_message)))(err)
+            (error or (lambda e: self.failed.emit(core_text(e.user_message))))(err)
         elif done is not None:
             done(result)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ui.alarms.close_dialog import CloseAlarmDialog
 from ui.alarms.table_model import AlarmTableModel
 from ui.alarms.texts import camera_text, tr
+from ui.i18n.core import core_text
 from videowall.events.model import Alarm, AlarmState
 from videowall.events.subscriptions import SubscriptionState
 
@@ -100,7 +101,7 @@ class AlarmsPanel(QWidget):
     def acknowledge(self) -> None:
         alarm = self.selected_alarm()
         if alarm is not None and alarm.state is AlarmState.NEW:
-            self.controller.acknowledge(alarm.id, error=lambda err: self.status.setText(err.user_message))
+            self.controller.acknowledge(alarm.id, error=lambda err: self.status.setText(core_text(err.user_message)))
 
     def close_selected(self) -> CloseAlarmDialog | None:
         alarm = self.selected_alarm()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from ui.alarms.texts import active_text, camera_text, kind_text, local_text, tr
 from ui.bookmarks.texts import from_qdatetime, to_qdatetime
+from ui.i18n.core import core_text
 from videowall.events.model import EventFilter, EventKind, StoredEvent
 from videowall.recording.timebase import to_us
 
@@ -93,7 +94,7 @@ class EventSearchPanel(QWidget):
 
     def _failed(self, err) -> None:
         self.search_button.setEnabled(True)
-        self.status.setText(err.user_message)
+        self.status.setText(core_text(err.user_message))
 
     def _on_table_cell_double_clicked(self, row: int, _column: int) -> None:
         event = self.results[row]

@@ -40,8 +40,16 @@
             <translation>%1 is not a date and time like 2026-01-15T10:15:00.</translation>
         </message>
         <message>
+            <source>%1 is not a recording server address (https://HOST:PORT, no credentials).</source>
+            <translation>%1 is not a recording server address (https://HOST:PORT, no credentials).</translation>
+        </message>
+        <message>
             <source>%1 is required.</source>
             <translation>%1 is required.</translation>
+        </message>
+        <message>
+            <source>%1 is still being recorded, so the recorder has no digest of it yet. Export a range that ended a minute ago, or wait until it closes.</source>
+            <translation>%1 is still being recorded, so the recorder has no digest of it yet. Export a range that ended a minute ago, or wait until it closes.</translation>
         </message>
         <message>
             <source>%1 is too long (%2 characters; at most %3).</source>
@@ -94,6 +102,10 @@
         <message>
             <source>%1 needs a time zone.</source>
             <translation>%1 needs a time zone.</translation>
+        </message>
+        <message>
+            <source>%1 was recorded before the recorder took digests of its segments, so what arrives cannot be checked against it. Export it on the recording PC itself.</source>
+            <translation>%1 was recorded before the recorder took digests of its segments, so what arrives cannot be checked against it. Export it on the recording PC itself.</translation>
         </message>
         <message>
             <source>%1%2 needs the OS keyring. %3</source>
@@ -188,6 +200,18 @@
             <translation>%1: unreadable (not ASCII text at byte %2)</translation>
         </message>
         <message>
+            <source>'%1' is missing (an ISO 8601 UTC time).</source>
+            <translation>'%1' is missing (an ISO 8601 UTC time).</translation>
+        </message>
+        <message>
+            <source>'%1' is not an ISO 8601 time.</source>
+            <translation>'%1' is not an ISO 8601 time.</translation>
+        </message>
+        <message>
+            <source>'%1' must carry its UTC offset (e.g. Z).</source>
+            <translation>'%1' must carry its UTC offset (e.g. Z).</translation>
+        </message>
+        <message>
             <source>A bookmark can name at most %1 cameras, not %2.</source>
             <translation>A bookmark can name at most %1 cameras, not %2.</translation>
         </message>
@@ -226,6 +250,10 @@
         <message>
             <source>A rule is for one camera or for a group, not both.</source>
             <translation>A rule is for one camera or for a group, not both.</translation>
+        </message>
+        <message>
+            <source>A session lasts from 1 to %1 days.</source>
+            <translation>A session lasts from 1 to %1 days.</translation>
         </message>
         <message>
             <source>A setting has a value of the wrong kind.</source>
@@ -340,6 +368,10 @@
             <translation>Camera passwords can only be read or stored for a data dir's station; this keyring was opened without one.</translation>
         </message>
         <message>
+            <source>Cannot load the TLS certificate %1 and key %2: %3.</source>
+            <translation>Cannot load the TLS certificate %1 and key %2: %3.</translation>
+        </message>
+        <message>
             <source>Cannot reach the camera at %1 for events.</source>
             <translation>Cannot reach the camera at %1 for events.</translation>
         </message>
@@ -350,6 +382,10 @@
         <message>
             <source>Cannot read %1: %2.</source>
             <translation>Cannot read %1: %2.</translation>
+        </message>
+        <message>
+            <source>Cannot read the CA certificate %1: %2.</source>
+            <translation>Cannot read the CA certificate %1: %2.</translation>
         </message>
         <message>
             <source>Cannot read the certificate of %1.</source>
@@ -416,6 +452,18 @@
             <translation>Do not put the password in the database address (it would end up in settings, shell history and logs). Leave it out; it is asked for separately.</translation>
         </message>
         <message>
+            <source>FFmpeg could not encode the demo footage.</source>
+            <translation>FFmpeg could not encode the demo footage.</translation>
+        </message>
+        <message>
+            <source>FFmpeg encoded no demo footage.</source>
+            <translation>FFmpeg encoded no demo footage.</translation>
+        </message>
+        <message>
+            <source>Footage from another PC is read over HTTPS only: use https://… for the recording server.</source>
+            <translation>Footage from another PC is read over HTTPS only: use https://… for the recording server.</translation>
+        </message>
+        <message>
             <source>Give the ONVIF address as http://HOST:PORT or https://HOST:PORT (no user:password@).</source>
             <translation>Give the ONVIF address as http://HOST:PORT or https://HOST:PORT (no user:password@).</translation>
         </message>
@@ -446,6 +494,10 @@
         <message>
             <source>No font with Polish letters was found to print the document. %1</source>
             <translation>No font with Polish letters was found to print the document. %1</translation>
+        </message>
+        <message>
+            <source>No token for the recording server was given.</source>
+            <translation>No token for the recording server was given.</translation>
         </message>
         <message>
             <source>Not enough free space on %1: the export needs about %2 (with a 10 % margin) and %3 is free. Use a larger medium or a shorter time range.</source>
@@ -502,6 +554,10 @@
         <message>
             <source>Schema version %1 (%2) cannot be applied to PostgreSQL: migrations after the baseline must be plain SQL.</source>
             <translation>Schema version %1 (%2) cannot be applied to PostgreSQL: migrations after the baseline must be plain SQL.</translation>
+        </message>
+        <message>
+            <source>Segment %1 of camera %2 (%3 UTC) from the recording server %4 does not match the SHA-256 the recorder took when it closed the file: it was changed or damaged on the recorder's disk. It is not used, and no evidence package is made from it; tell the recorder's administrator.</source>
+            <translation>Segment %1 of camera %2 (%3 UTC) from the recording server %4 does not match the SHA-256 the recorder took when it closed the file: it was changed or damaged on the recorder's disk. It is not used, and no evidence package is made from it; tell the recorder's administrator.</translation>
         </message>
         <message>
             <source>Some cameras' clocks are wrong; their recordings are timed by this station's clock instead.</source>
@@ -688,6 +744,10 @@
             <translation>The comment is longer than %1 characters.</translation>
         </message>
         <message>
+            <source>The connection to the recording server at %1 broke (%2).</source>
+            <translation>The connection to the recording server at %1 broke (%2).</translation>
+        </message>
+        <message>
             <source>The database %1 already holds other tables; create the deployment in an empty database. Nothing was changed.</source>
             <translation>The database %1 already holds other tables; create the deployment in an empty database. Nothing was changed.</translation>
         </message>
@@ -734,6 +794,10 @@
         <message>
             <source>The debounce time cannot be negative.</source>
             <translation>The debounce time cannot be negative.</translation>
+        </message>
+        <message>
+            <source>The demo's recorded footage needs FFmpeg: install the 'ffmpeg' package.</source>
+            <translation>The demo's recorded footage needs FFmpeg: install the 'ffmpeg' package.</translation>
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>
@@ -820,6 +884,14 @@
             <translation>The exhibit id %1 must be 1–64 ASCII letters, digits, '.', '_' or '-' (it becomes the folder name on the medium), e.g. SM-2026-000123.</translation>
         </message>
         <message>
+            <source>The footage server cannot listen on %1:%2: %3.</source>
+            <translation>The footage server cannot listen on %1:%2: %3.</translation>
+        </message>
+        <message>
+            <source>The footage server did not start in time.</source>
+            <translation>The footage server did not start in time.</translation>
+        </message>
+        <message>
             <source>The free-space floor must be zero or more bytes.</source>
             <translation>The free-space floor must be zero or more bytes.</translation>
         </message>
@@ -870,6 +942,38 @@
         <message>
             <source>The recording %1 has no video stream.</source>
             <translation>The recording %1 has no video stream.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 answered %2: %3.</source>
+            <translation>The recording server at %1 answered %2: %3.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 cannot be reached (%2). Check that it runs and that the network to it works.</source>
+            <translation>The recording server at %1 cannot be reached (%2). Check that it runs and that the network to it works.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 did not answer in time.</source>
+            <translation>The recording server at %1 did not answer in time.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 refused this station's session (%2) Ask for a new token on the recorder: videowall recorder token --user NAME.</source>
+            <translation>The recording server at %1 refused this station's session (%2) Ask for a new token on the recorder: videowall recorder token --user NAME.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 sent an unreadable answer.</source>
+            <translation>The recording server at %1 sent an unreadable answer.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 showed a certificate this station does not trust (%2). Give the recorder's CA certificate (--recorder-ca).</source>
+            <translation>The recording server at %1 showed a certificate this station does not trust (%2). Give the recorder's CA certificate (--recorder-ca).</translation>
+        </message>
+        <message>
+            <source>The recording server sent a segment description this station cannot read (%1: %2); are both on the same videowall version?</source>
+            <translation>The recording server sent a segment description this station cannot read (%1: %2); are both on the same videowall version?</translation>
+        </message>
+        <message>
+            <source>The recording server sent gaps this station cannot read.</source>
+            <translation>The recording server sent gaps this station cannot read.</translation>
         </message>
         <message>
             <source>The recordings folder %1 is missing or is not the one recorded to before (no %2 file). If its disk is not mounted, mount it and start again.</source>
@@ -974,6 +1078,10 @@
         <message>
             <source>The time range must carry a time zone.</source>
             <translation>The time range must carry a time zone.</translation>
+        </message>
+        <message>
+            <source>The user name must be 1 to %1 printable characters.</source>
+            <translation>The user name must be 1 to %1 printable characters.</translation>
         </message>
         <message>
             <source>The user was not added: %1.</source>

@@ -40,8 +40,16 @@
             <translation>%1 nie jest datą i godziną w postaci 2026-01-15T10:15:00.</translation>
         </message>
         <message>
+            <source>%1 is not a recording server address (https://HOST:PORT, no credentials).</source>
+            <translation>%1 nie jest adresem serwera nagrań (https://HOST:PORT, bez danych logowania).</translation>
+        </message>
+        <message>
             <source>%1 is required.</source>
             <translation>%1 jest wymagane.</translation>
+        </message>
+        <message>
+            <source>%1 is still being recorded, so the recorder has no digest of it yet. Export a range that ended a minute ago, or wait until it closes.</source>
+            <translation>%1 jest wciąż nagrywany, więc rejestrator nie ma jeszcze jego skrótu. Wyeksportuj przedział, który skończył się minutę temu, albo poczekaj, aż plik zostanie zamknięty.</translation>
         </message>
         <message>
             <source>%1 is too long (%2 characters; at most %3).</source>
@@ -49,7 +57,7 @@
         </message>
         <message>
             <source>%1 lies outside the years %2–%3: check the year.</source>
-            <translation type="unfinished" />
+            <translation>%1 leży poza latami %2–%3: sprawdź rok.</translation>
         </message>
         <message>
             <source>%1 missing: the log jumps from entry %2 to entry %3 (deleted?)</source>
@@ -94,6 +102,10 @@
         <message>
             <source>%1 needs a time zone.</source>
             <translation>%1 wymaga strefy czasowej.</translation>
+        </message>
+        <message>
+            <source>%1 was recorded before the recorder took digests of its segments, so what arrives cannot be checked against it. Export it on the recording PC itself.</source>
+            <translation>%1 nagrano, zanim rejestrator zaczął liczyć skróty segmentów, więc tego, co przychodzi, nie da się z nim porównać. Wyeksportuj go na samym komputerze nagrywającym.</translation>
         </message>
         <message>
             <source>%1%2 needs the OS keyring. %3</source>
@@ -188,6 +200,18 @@
             <translation>%1: nieczytelny (to nie jest tekst ASCII, bajt %2)</translation>
         </message>
         <message>
+            <source>'%1' is missing (an ISO 8601 UTC time).</source>
+            <translation>Brak '%1' (czas UTC w formacie ISO 8601).</translation>
+        </message>
+        <message>
+            <source>'%1' is not an ISO 8601 time.</source>
+            <translation>'%1' nie jest czasem w formacie ISO 8601.</translation>
+        </message>
+        <message>
+            <source>'%1' must carry its UTC offset (e.g. Z).</source>
+            <translation>'%1' musi zawierać przesunięcie względem UTC (np. Z).</translation>
+        </message>
+        <message>
             <source>A bookmark can name at most %1 cameras, not %2.</source>
             <translation>Zakładka może wskazywać najwyżej %1 kamer, a nie %2.</translation>
         </message>
@@ -225,7 +249,11 @@
         </message>
         <message>
             <source>A rule is for one camera or for a group, not both.</source>
-            <translation type="unfinished" />
+            <translation>Reguła dotyczy jednej kamery albo grupy, nie obu naraz.</translation>
+        </message>
+        <message>
+            <source>A session lasts from 1 to %1 days.</source>
+            <translation>Sesja trwa od 1 do %1 dni.</translation>
         </message>
         <message>
             <source>A setting has a value of the wrong kind.</source>
@@ -257,15 +285,15 @@
         </message>
         <message>
             <source>Alarm %1 was already closed by %2.</source>
-            <translation type="unfinished" />
+            <translation>Alarm %1 został już zamknięty przez: %2.</translation>
         </message>
         <message>
             <source>An alarm is handled by a named operator.</source>
-            <translation type="unfinished" />
+            <translation>Alarm obsługuje operator podany z nazwiska.</translation>
         </message>
         <message>
             <source>An alarm priority is 1 (most urgent) to 5, or 0 for none.</source>
-            <translation type="unfinished" />
+            <translation>Priorytet alarmu to 1 (najpilniejszy) do 5 albo 0 (brak).</translation>
         </message>
         <message>
             <source>An audit %1 must be 1–%2 printable characters, got %3.</source>
@@ -340,8 +368,12 @@
             <translation>Hasła kamer można odczytać lub zapisać tylko dla stanowiska katalogu danych; ten magazyn haseł otwarto bez niego.</translation>
         </message>
         <message>
+            <source>Cannot load the TLS certificate %1 and key %2: %3.</source>
+            <translation>Nie można wczytać certyfikatu TLS %1 i klucza %2: %3.</translation>
+        </message>
+        <message>
             <source>Cannot reach the camera at %1 for events.</source>
-            <translation type="unfinished" />
+            <translation>Nie można połączyć się z kamerą %1, aby odbierać zdarzenia.</translation>
         </message>
         <message>
             <source>Cannot reach the device at %1.</source>
@@ -350,6 +382,10 @@
         <message>
             <source>Cannot read %1: %2.</source>
             <translation>Nie można odczytać %1: %2.</translation>
+        </message>
+        <message>
+            <source>Cannot read the CA certificate %1: %2.</source>
+            <translation>Nie można odczytać certyfikatu CA %1: %2.</translation>
         </message>
         <message>
             <source>Cannot read the certificate of %1.</source>
@@ -369,7 +405,7 @@
         </message>
         <message>
             <source>Closing an alarm needs a comment: what was seen and done.</source>
-            <translation type="unfinished" />
+            <translation>Zamknięcie alarmu wymaga komentarza: co zauważono i co zrobiono.</translation>
         </message>
         <message>
             <source>Could not %1 in the keyring: %2.</source>
@@ -416,6 +452,18 @@
             <translation>Nie podawaj hasła w adresie bazy danych (trafiłoby do ustawień, historii powłoki i logów). Pomiń je; zostanie zapytane osobno.</translation>
         </message>
         <message>
+            <source>FFmpeg could not encode the demo footage.</source>
+            <translation>FFmpeg nie zdołał zakodować nagrań demonstracyjnych.</translation>
+        </message>
+        <message>
+            <source>FFmpeg encoded no demo footage.</source>
+            <translation>FFmpeg nie zakodował żadnych nagrań demonstracyjnych.</translation>
+        </message>
+        <message>
+            <source>Footage from another PC is read over HTTPS only: use https://… for the recording server.</source>
+            <translation>Nagrania z innego komputera są odczytywane tylko przez HTTPS: użyj https://… dla serwera nagrań.</translation>
+        </message>
+        <message>
             <source>Give the ONVIF address as http://HOST:PORT or https://HOST:PORT (no user:password@).</source>
             <translation>Podaj adres ONVIF jako http://HOST:PORT lub https://HOST:PORT (bez użytkownik:hasło@).</translation>
         </message>
@@ -446,6 +494,10 @@
         <message>
             <source>No font with Polish letters was found to print the document. %1</source>
             <translation>Nie znaleziono czcionki z polskimi literami do wydruku dokumentu. %1</translation>
+        </message>
+        <message>
+            <source>No token for the recording server was given.</source>
+            <translation>Nie podano tokenu dla serwera nagrań.</translation>
         </message>
         <message>
             <source>Not enough free space on %1: the export needs about %2 (with a 10 % margin) and %3 is free. Use a larger medium or a shorter time range.</source>
@@ -504,6 +556,10 @@
             <translation>Wersji schematu %1 (%2) nie można zastosować w PostgreSQL: migracje po wersji bazowej muszą być czystym SQL.</translation>
         </message>
         <message>
+            <source>Segment %1 of camera %2 (%3 UTC) from the recording server %4 does not match the SHA-256 the recorder took when it closed the file: it was changed or damaged on the recorder's disk. It is not used, and no evidence package is made from it; tell the recorder's administrator.</source>
+            <translation>Segment %1 kamery %2 (%3 UTC) z serwera nagrań %4 nie zgadza się z SHA-256 obliczonym przez rejestrator przy zamknięciu pliku: został zmieniony lub uszkodzony na dysku rejestratora. Nie jest używany i nie powstanie z niego paczka dowodowa; powiadom administratora rejestratora.</translation>
+        </message>
+        <message>
             <source>Some cameras' clocks are wrong; their recordings are timed by this station's clock instead.</source>
             <translation>Zegary niektórych kamer są błędne; ich nagrania są oznaczane czasem zegara tego stanowiska.</translation>
         </message>
@@ -553,7 +609,7 @@
         </message>
         <message>
             <source>The camera at %1 answered HTTP %2 to %3.</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 odpowiedziała HTTP %2 na %3.</translation>
         </message>
         <message>
             <source>The camera at %1 answered but did not send a playable stream.</source>
@@ -565,11 +621,11 @@
         </message>
         <message>
             <source>The camera at %1 created no usable event subscription.</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 nie utworzyła użytecznej subskrypcji zdarzeń.</translation>
         </message>
         <message>
             <source>The camera at %1 did not answer %2 in time.</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 nie odpowiedziała na %2 na czas.</translation>
         </message>
         <message>
             <source>The camera at %1 did not answer within %2 s. Check that it is powered and on the network.</source>
@@ -577,11 +633,11 @@
         </message>
         <message>
             <source>The camera at %1 does not support ONVIF events (%2 refused).</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 nie obsługuje zdarzeń ONVIF (odmówiła %2).</translation>
         </message>
         <message>
             <source>The camera at %1 does not support ONVIF events (it reports no event service).</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 nie obsługuje zdarzeń ONVIF (nie zgłasza usługi zdarzeń).</translation>
         </message>
         <message>
             <source>The camera at %1 ended the stream. Reconnecting.</source>
@@ -593,7 +649,7 @@
         </message>
         <message>
             <source>The camera at %1 refused %2: %3</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 odmówiła %2: %3</translation>
         </message>
         <message>
             <source>The camera at %1 refused the connection. Check the port and that its RTSP service is on.</source>
@@ -605,23 +661,23 @@
         </message>
         <message>
             <source>The camera at %1 refused the username or password for events (or its clock is far off).</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 odrzuciła nazwę użytkownika lub hasło dla zdarzeń (albo jej zegar jest mocno przesunięty).</translation>
         </message>
         <message>
             <source>The camera at %1 sent a reply with a DTD; it was rejected as unsafe.</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 przysłała odpowiedź z DTD; odrzucono ją jako niebezpieczną.</translation>
         </message>
         <message>
             <source>The camera at %1 sent a reply without a SOAP body.</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 przysłała odpowiedź bez treści SOAP.</translation>
         </message>
         <message>
             <source>The camera at %1 sent an event reply over %2 MiB; it was refused and the subscription is renewed.</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 przysłała odpowiedź ze zdarzeniami większą niż %2 MiB; odrzucono ją, a subskrypcja jest odnawiana.</translation>
         </message>
         <message>
             <source>The camera at %1 sent an event reply that is not valid XML.</source>
-            <translation type="unfinished" />
+            <translation>Kamera %1 przysłała odpowiedź ze zdarzeniami, która nie jest poprawnym XML.</translation>
         </message>
         <message>
             <source>The camera at %1 stopped sending video for %2 s. Reconnecting.</source>
@@ -665,7 +721,7 @@
         </message>
         <message>
             <source>The camera's events failed unexpectedly.</source>
-            <translation type="unfinished" />
+            <translation>Odbiór zdarzeń z kamery nieoczekiwanie zawiódł.</translation>
         </message>
         <message>
             <source>The cameras must be a list of camera ids.</source>
@@ -677,7 +733,7 @@
         </message>
         <message>
             <source>The certificate of %1 is not the pinned one; events were not read.</source>
-            <translation type="unfinished" />
+            <translation>Certyfikat %1 nie jest certyfikatem zaufanym (przypiętym); zdarzeń nie odczytano.</translation>
         </message>
         <message>
             <source>The certificate of %1 is not trusted. Check it and trust it explicitly (pin its fingerprint) if it is the camera's own.</source>
@@ -685,7 +741,11 @@
         </message>
         <message>
             <source>The comment is longer than %1 characters.</source>
-            <translation type="unfinished" />
+            <translation>Komentarz jest dłuższy niż %1 znaków.</translation>
+        </message>
+        <message>
+            <source>The connection to the recording server at %1 broke (%2).</source>
+            <translation>Połączenie z serwerem nagrań %1 zostało przerwane (%2).</translation>
         </message>
         <message>
             <source>The database %1 already holds other tables; create the deployment in an empty database. Nothing was changed.</source>
@@ -733,7 +793,11 @@
         </message>
         <message>
             <source>The debounce time cannot be negative.</source>
-            <translation type="unfinished" />
+            <translation>Czas tłumienia powtórzeń nie może być ujemny.</translation>
+        </message>
+        <message>
+            <source>The demo's recorded footage needs FFmpeg: install the 'ffmpeg' package.</source>
+            <translation>Nagrania demonstracyjne wymagają FFmpeg: zainstaluj pakiet 'ffmpeg'.</translation>
         </message>
         <message>
             <source>The deployment must be 'straz' (Straż Miejska/Gminna) or 'gmina' (municipal monitoring), not %1.</source>
@@ -809,7 +873,7 @@
         </message>
         <message>
             <source>The event subscription is not open.</source>
-            <translation type="unfinished" />
+            <translation>Subskrypcja zdarzeń nie jest otwarta.</translation>
         </message>
         <message>
             <source>The evidence signing key in %1 cannot be read (%2).</source>
@@ -818,6 +882,14 @@
         <message>
             <source>The exhibit id %1 must be 1–64 ASCII letters, digits, '.', '_' or '-' (it becomes the folder name on the medium), e.g. SM-2026-000123.</source>
             <translation>Numer dowodu %1 musi mieć 1–64 znaki: litery ASCII, cyfry, '.', '_' lub '-' (staje się nazwą folderu na nośniku), np. SM-2026-000123.</translation>
+        </message>
+        <message>
+            <source>The footage server cannot listen on %1:%2: %3.</source>
+            <translation>Serwer nagrań nie może nasłuchiwać na %1:%2: %3.</translation>
+        </message>
+        <message>
+            <source>The footage server did not start in time.</source>
+            <translation>Serwer nagrań nie uruchomił się na czas.</translation>
         </message>
         <message>
             <source>The free-space floor must be zero or more bytes.</source>
@@ -872,6 +944,38 @@
             <translation>Nagranie %1 nie ma strumienia wideo.</translation>
         </message>
         <message>
+            <source>The recording server at %1 answered %2: %3.</source>
+            <translation>Serwer nagrań %1 odpowiedział %2: %3.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 cannot be reached (%2). Check that it runs and that the network to it works.</source>
+            <translation>Nie można połączyć się z serwerem nagrań %1 (%2). Sprawdź, czy działa i czy sieć do niego jest sprawna.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 did not answer in time.</source>
+            <translation>Serwer nagrań %1 nie odpowiedział na czas.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 refused this station's session (%2) Ask for a new token on the recorder: videowall recorder token --user NAME.</source>
+            <translation>Serwer nagrań %1 odrzucił sesję tego stanowiska (%2). Poproś o nowy token na rejestratorze: videowall recorder token --user NAZWA.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 sent an unreadable answer.</source>
+            <translation>Serwer nagrań %1 przysłał nieczytelną odpowiedź.</translation>
+        </message>
+        <message>
+            <source>The recording server at %1 showed a certificate this station does not trust (%2). Give the recorder's CA certificate (--recorder-ca).</source>
+            <translation>Serwer nagrań %1 przedstawił certyfikat, któremu to stanowisko nie ufa (%2). Podaj certyfikat CA rejestratora (--recorder-ca).</translation>
+        </message>
+        <message>
+            <source>The recording server sent a segment description this station cannot read (%1: %2); are both on the same videowall version?</source>
+            <translation>Serwer nagrań przysłał opis segmentu, którego to stanowisko nie umie odczytać (%1: %2); czy oba mają tę samą wersję videowall?</translation>
+        </message>
+        <message>
+            <source>The recording server sent gaps this station cannot read.</source>
+            <translation>Serwer nagrań przysłał luki, których to stanowisko nie umie odczytać.</translation>
+        </message>
+        <message>
             <source>The recordings folder %1 is missing or is not the one recorded to before (no %2 file). If its disk is not mounted, mount it and start again.</source>
             <translation>Brak folderu nagrań %1 albo nie jest to folder, do którego wcześniej nagrywano (brak pliku %2). Jeśli jego dysk nie jest zamontowany, zamontuj go i uruchom ponownie.</translation>
         </message>
@@ -905,7 +1009,7 @@
         </message>
         <message>
             <source>The station is closing; bookmarks are not available.</source>
-            <translation type="unfinished" />
+            <translation>Stanowisko jest zamykane; zakładki są niedostępne.</translation>
         </message>
         <message>
             <source>The station is closing; recordings are not available.</source>
@@ -976,6 +1080,10 @@
             <translation>Przedział czasu musi mieć strefę czasową.</translation>
         </message>
         <message>
+            <source>The user name must be 1 to %1 printable characters.</source>
+            <translation>Nazwa użytkownika musi mieć od 1 do %1 drukowalnych znaków.</translation>
+        </message>
+        <message>
             <source>The user was not added: %1.</source>
             <translation>Nie dodano użytkownika: %1.</translation>
         </message>
@@ -989,7 +1097,7 @@
         </message>
         <message>
             <source>There is no alarm %1.</source>
-            <translation type="unfinished" />
+            <translation>Nie ma alarmu %1.</translation>
         </message>
         <message>
             <source>There is no bookmark with id %1.</source>
@@ -1045,7 +1153,7 @@
         </message>
         <message>
             <source>This station was opened without streams; it cannot record.</source>
-            <translation type="unfinished" />
+            <translation>To stanowisko otwarto bez strumieni; nie może nagrywać.</translation>
         </message>
         <message>
             <source>Unknown PTZ command.</source>

@@ -3,6 +3,7 @@
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
     <name>Playback</name>
+    <message><source>Live</source><translation>Live</translation></message>
     <message><source>Back to live</source><translation>Back to live</translation></message>
     <message><source>Faster</source><translation>Faster</translation></message>
     <message><source>Go</source><translation>Go</translation></message>

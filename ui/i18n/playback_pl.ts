@@ -3,6 +3,7 @@
 <TS version="2.1" language="pl_PL" sourcelanguage="en">
 <context>
     <name>Playback</name>
+    <message><source>Live</source><translation>Na żywo</translation></message>
     <message><source>Back to live</source><translation>Powrót do podglądu na żywo</translation></message>
     <message><source>Faster</source><translation>Szybciej</translation></message>
     <message><source>Go</source><translation>Przejdź</translation></message>

@@ -19,6 +19,8 @@
 </context>
 <context>
     <name>PtzTourWidget</name>
+    <message><source>patrol %1</source><translation>patrol %1</translation></message>
+    <message><source>patrol %1 paused</source><translation>patrol %1 paused</translation></message>
     <message><source>Start tour</source><translation>Start tour</translation></message>
     <message><source>Stop tour</source><translation>Stop tour</translation></message>
     <message><source>Resume tour</source><translation>Resume tour</translation></message>

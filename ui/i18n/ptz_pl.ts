@@ -19,6 +19,8 @@
 </context>
 <context>
     <name>PtzTourWidget</name>
+    <message><source>patrol %1</source><translation>patrol %1</translation></message>
+    <message><source>patrol %1 paused</source><translation>patrol %1 wstrzymany</translation></message>
     <message><source>Start tour</source><translation>Rozpocznij patrol</translation></message>
     <message><source>Stop tour</source><translation>Zatrzymaj patrol</translation></message>
     <message><source>Resume tour</source><translation>Wznów patrol</translation></message>

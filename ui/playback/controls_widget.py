@@ -17,6 +17,9 @@ from ui.playback.badge import speed_text
 from videowall.recording.timebase import from_us, to_us
 
 
+COMPACT_BELOW_PX = 820
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Playback", text)
 
@@ -53,6 +56,14 @@ class PlaybackControlsWidget(QWidget):
         self.go_button = self._button(tr("Go"), self._jump, layout)
         self.bookmark_button = self._button(tr("Bookmark"), self.bookmark.emit, layout,
                                             tr("Bookmark the moment shown on the selected tile (B)"))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        """Narrow (playback inside one tile): the jump-to-date field and its button give way to the transport."""
+        compact = self.width() < COMPACT_BELOW_PX
+        self.date_edit.setVisible(not compact)
+        self.go_button.setVisible(not compact)
+        self.live_button.setText(tr("Live") if compact else tr("Back to live"))
+        super().resizeEvent(event)
 
     def show_state(self, playing: bool, rate: float) -> None:
         self.play_button.setText("❚❚" if playing else "▶")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.playback.badge import LIVE, NO_RECORDING, Badge, recorded_badge
+from ui.wall.overlay_layout import PlacedText, place_band, place_centre
 from videowall.recording.camera_playback import PlaybackFrame
 from videowall.recording.playback import CameraPicture, PlaybackState
 
@@ -21,6 +22,8 @@ LIVE_COLOR = QColor(200, 30, 30)          # red: live
 NO_RECORDING_COLOR = QColor(90, 90, 90)
 BADGE_TEXT_COLOR = {LIVE: Qt.GlobalColor.white, NO_RECORDING: Qt.GlobalColor.white}
 SELECTED_PEN = QPen(Qt.GlobalColor.yellow, 3)     # as on the live wall
+BADGE_TOP = 6
+BADGE_PAD = 4           # the badge's colour reaches this far beyond its text (inside the overlay padding)
 
 
 def tr(text: str) -> str:
@@ -43,6 +46,7 @@ class PlaybackTileWidget(QWidget):
         self._image: QImage | None = None
         self._badge = Badge(NO_RECORDING)
         self.selected = False
+        self.overlay_texts: list[PlacedText] = []      # where the texts were last painted (layout tests)
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
@@ -95,31 +99,48 @@ class PlaybackTileWidget(QWidget):
         painter.fillRect(self.rect(), Qt.GlobalColor.black)
         if self._image is not None:
             painter.drawImage(self._image_rect(), self._image)
-        else:
-            painter.setPen(Qt.GlobalColor.lightGray)
-            reason = f"\n{tr(self._badge.detail)}" if self._badge.detail else ""
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No recording at this time") + reason)
-        self._paint_badge(painter)
+        self._paint_texts(painter)
         if self.selected:
             painter.setPen(SELECTED_PEN)
             painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         painter.end()
 
-    def _paint_badge(self, painter: QPainter) -> None:
+    def _paint_texts(self, painter: QPainter) -> None:
+        """The badge (top left, in its colour) and the camera name (top right, or below the badge when the
+        tile is too narrow for both), elided, never overlapping; without a picture, why — in the middle."""
         font = QFont(self.font())
         font.setPixelSize(max(11, min(20, self.height() // 16)))
         font.setBold(True)
         painter.setFont(font)
-        text = self.badge_text()
         metrics = painter.fontMetrics()
-        box = QRect(6, 6, metrics.horizontalAdvance(text) + 14, metrics.height() + 6)
+        band = metrics.height() + 6
+
+        def measure(text: str) -> int:
+            return metrics.horizontalAdvance(text)
+
+        def elide(text: str, room: int) -> str:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+
+        placed = place_band(("badge", self.badge_text()), ("name", self.name), BADGE_TOP, self.width(), band,
+                            measure, elide)
+        if not any(p.role == "name" for p in placed) and self.height() >= BADGE_TOP + 3 * band:
+            placed += place_band(("name", self.name), ("", ""), BADGE_TOP + band + 2, self.width(), band,
+                                 measure, elide)
+        if self._image is None:
+            reason = tr(self._badge.detail) if self._badge.detail else tr("No recording at this time")
+            top = max(p.y + p.height for p in placed) if placed else 0
+            centre = place_centre(reason, "centre", top, self.height(), self.width(), band, measure, elide)
+            placed += [centre] if centre is not None else []
         color = {LIVE: LIVE_COLOR, NO_RECORDING: NO_RECORDING_COLOR}.get(self._badge.mode, RECORDED_COLOR)
-        painter.fillRect(box, color)
-        painter.setPen(BADGE_TEXT_COLOR.get(self._badge.mode, Qt.GlobalColor.black))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        name_box = QRect(0, 6, self.width() - 8, metrics.height() + 6)
-        painter.setPen(Qt.GlobalColor.white)
-        painter.drawText(name_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self.name)
+        for text in placed:
+            box = QRect(text.x, text.y, text.width, text.height)
+            if text.role == "badge":
+                painter.fillRect(box.adjusted(-BADGE_PAD, 0, BADGE_PAD, 0), color)
+                painter.setPen(BADGE_TEXT_COLOR.get(self._badge.mode, Qt.GlobalColor.black))
+            else:
+                painter.setPen(Qt.GlobalColor.lightGray if text.role == "centre" else Qt.GlobalColor.white)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text.text)
+        self.overlay_texts = placed
 
     def _image_rect(self) -> QRect:
         ratio = self.devicePixelRatioF()

@@ -2,14 +2,13 @@
 
 One PlaybackSession (core, own thread) decodes; one QTimer here shows what it published. The
 timeline's lanes (and the cameras' bookmarks) are read on a worker thread and arrive as a queued signal.
-B or Ctrl+B asks the owner to bookmark the selected tile's shown recorded time. "Back to live" closes
-the playback and tells the owner (the wall) to show the live tiles again.
+B or Ctrl+B asks the owner to bookmark the selected tile's shown recorded time. "Back to live" (its button,
+Esc or L) closes the playback and tells the owner (the wall) to show the live tiles again.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -18,14 +17,16 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui.playback.controls_widget import PlaybackControlsWidget
 from ui.playback.playback_tile import PlaybackTileWidget
+from ui.playback.tile_area import TileArea
 from ui.playback.timeline_model import CameraLane, TimelineModel, lane_for
 from ui.playback.timeline_widget import TimelineWidget
-from videowall.model.bookmark import Bookmark
 from videowall.events.model import StoredEvent
+from videowall.model.bookmark import Bookmark
+from videowall.model.layout import Layout
 from videowall.recording.holds import HoldStore
 from videowall.recording.index import RecordingStore
 from videowall.recording.playback import PlaybackSession, PlaybackState
@@ -39,6 +40,7 @@ REFRESH_MS = 40
 LANES_RELOAD_MS = 15_000
 DEFAULT_SPAN_US = 10 * 60 * 1_000_000
 BOOKMARK_KEYS = ("B", "Ctrl+B")
+BACK_TO_LIVE_KEYS = ("Esc", "L")
 
 # A camera's bookmarks overlapping a time range; called on the timeline's worker thread.
 BookmarkSource = Callable[[int, datetime, datetime], list[Bookmark]]
@@ -53,9 +55,12 @@ class PlaybackWindow(QWidget):
 
     def __init__(self, index: RecordingStore, cameras: Sequence[tuple[int, str]], tz: ZoneInfo, start_us: int,
                  holds: HoldStore | None = None, clock: Clock = SYSTEM_CLOCK, parent: QWidget | None = None,
-                 bookmarks: BookmarkSource | None = None, events: EventSource | None = None) -> None:
+                 bookmarks: BookmarkSource | None = None, events: EventSource | None = None,
+                 layout: Layout | None = None, slots: Sequence[int] | None = None) -> None:
+        """``layout``/``slots``: the live wall's layout and each camera's cell in it (default: a grid that fits)."""
         super().__init__(parent)
         self.setWindowTitle(QCoreApplication.translate("Playback", "videowall — playback"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._index, self._holds, self._bookmarks, self._cameras = index, holds, bookmarks, list(cameras)
         self._events = events
         self.session = PlaybackSession(index, [cid for cid, _ in cameras], start_us, clock=clock)
@@ -75,7 +80,7 @@ class PlaybackWindow(QWidget):
         self.controls = PlaybackControlsWidget(tz)
         self.controls.set_jump_time(start_us)
         self.controls.bookmark_button.setVisible(bookmarks is not None)
-        self._build_layout()
+        self._build_layout(layout, slots)
         self._connect()
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
@@ -162,15 +167,12 @@ class PlaybackWindow(QWidget):
         self.close()
 
     # -- internals ----------------------------------------------------------------------------------
-    def _build_layout(self) -> None:
-        grid = QGridLayout()
-        grid.setSpacing(2)
-        columns = max(1, math.ceil(math.sqrt(len(self.tiles))))
-        for n, tile in enumerate(self.tiles):
-            grid.addWidget(tile, n // columns, n % columns)
+    def _build_layout(self, wall_layout: Layout | None, slots: Sequence[int] | None) -> None:
+        self.tile_area = TileArea(self.tiles, wall_layout, slots, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid, 1)
+        layout.setSpacing(0)
+        layout.addWidget(self.tile_area, 1)
         layout.addWidget(self.timeline)
         layout.addWidget(self.controls)
 
@@ -193,6 +195,9 @@ class PlaybackWindow(QWidget):
             QShortcut(QKeySequence(keys), self).activated.connect(action)
         for keys in BOOKMARK_KEYS:
             QShortcut(QKeySequence(keys), self).activated.connect(self.request_bookmark)
+        for keys in BACK_TO_LIVE_KEYS:      # only while the playback has the focus: a panel's search keeps Esc
+            QShortcut(QKeySequence(keys), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut
+                      ).activated.connect(self.back_to_live)
 
     def _load_lanes(self) -> None:
         if self._closed:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.alarms.texts import active_text, kind_text
+from ui.bookmarks.texts import category_text
 from ui.playback.badge import local_time_text
 from ui.playback.timeline_model import BookmarkMark, EventMark, TimelineModel
 from videowall.events.model import EventKind
@@ -113,7 +114,7 @@ class TimelineWidget(QWidget):
 
     def mark_tooltip(self, mark: BookmarkMark) -> str:
         evidence = " · " + tr("evidence") if mark.evidence else ""
-        lines = [f"{mark.category}{evidence}", local_time_text(mark.at_us, self._tz)[:19]]
+        lines = [f"{category_text(mark.category)}{evidence}", local_time_text(mark.at_us, self._tz)[:19]]
         if mark.description:
             lines.insert(1, mark.description)
         return "\n".join(lines)

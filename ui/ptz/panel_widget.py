@@ -121,8 +121,8 @@ class PtzPanelWidget(QWidget):
 
     def set_camera(self, camera_id: int | None, tours: list[PtzTour] | tuple[PtzTour, ...] = ()) -> None:
         """Switch cameras: the old one is stopped first, then the new one's presets are asked for."""
-        if self.camera_id is not None and self.camera_id != camera_id:
-            self._bridge.stop(self.camera_id, "tile change")
+        if self.camera_id is not None and self.camera_id != camera_id and self.camera_id not in self.tour.runners:
+            self._bridge.stop(self.camera_id, "tile change")     # a patrolling camera keeps going to its preset
         self.camera_id = camera_id
         self._tours = list(tours)
         self.tour.set_camera(camera_id, self._tours)
@@ -133,9 +133,8 @@ class PtzPanelWidget(QWidget):
             self._send(PtzAction.PRESETS)
 
     def pause_tour_for(self, camera_id: int) -> None:
-        """Manual control elsewhere (a tile) of this panel's camera pauses its tour."""
-        if camera_id == self.camera_id:
-            self.tour.pause_for_manual()
+        """Manual control elsewhere (a tile) of a camera pauses that camera's patrol."""
+        self.tour.pause_for_manual(camera_id)
 
     def show_error(self, message: str) -> None:
         self.status.setText(message)

@@ -74,12 +74,19 @@ class TilePtzController(QObject):
         elif kind == QEvent.Type.MouseButtonRelease and self._press is not None:
             self._press = None
             self._stop("release")
-        elif kind in _STOP_EVENTS:
+        elif kind in _STOP_EVENTS and self._concerns_move(watched):
             self._press = None
             self._stop("focus" if kind == QEvent.Type.FocusOut else "deactivate")
         elif self._moving is not None and self._moving[0] is watched and self._camera_of(watched) != self._moving[1]:
             self._stop("tile change")  # the tile now shows another camera: stop the one that was moving
         return False
+
+    def _concerns_move(self, watched: QWidget) -> bool:
+        """Focus loss, hiding or deactivation of the moving tile or its window (not of another wall's)."""
+        if self._moving is None:
+            return True
+        tile = self._moving[0]
+        return watched is tile or watched is tile.window()
 
     def _key_pressed(self, tile: QWidget, event: QKeyEvent) -> bool:
         camera_id = self._camera_of(tile)

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from videowall.model.layout import MAX_GRID, PRESETS, Layout, LayoutError, layout_named, uniform
 
-LAYOUT_NAMES = [f"{n}x{n}" for n in range(1, MAX_GRID + 1)] + list(PRESETS)
+LAYOUT_NAMES = ([f"{n}x{n}" for n in range(1, MAX_GRID + 1)] + ["2x3", "2x4", "3x4", "4x6"]
+                + list(PRESETS))
 
 
 def tr(text: str) -> str:
@@ -61,7 +62,7 @@ class LayoutEditor(QWidget):
         box.addWidget(self.preset)
         box.addWidget(self.canvas, 1)
         box.addLayout(buttons)
-        self.preset.currentTextChanged.connect(lambda name: self.canvas.set_layout(layout_named(name)))
+        self.preset.currentTextChanged.connect(self._on_preset_chosen)
         merge.clicked.connect(self.merge)
         split.clicked.connect(self.split)
         apply.clicked.connect(lambda: self.layout_applied.emit(self.canvas.layout_))
@@ -72,7 +73,22 @@ class LayoutEditor(QWidget):
         return self.canvas.layout_
 
     def edit(self, layout: Layout) -> None:
+        """Show ``layout`` (e.g. the wall's own) with its name in the chooser; custom layouts get their own entry."""
+        self._show_name(layout.name)
         self.canvas.set_layout(layout)
+
+    def _show_name(self, name: str) -> None:
+        self.preset.blockSignals(True)
+        if self.preset.findText(name) < 0:
+            self.preset.addItem(name)
+        self.preset.setCurrentText(name)
+        self.preset.blockSignals(False)
+
+    def _on_preset_chosen(self, name: str) -> None:
+        try:
+            self.canvas.set_layout(layout_named(name))
+        except LayoutError:     # "custom": the edited layout stays
+            pass
 
     def merge(self) -> bool:
         return self._change(lambda layout: layout.merge(self.canvas.chosen))
@@ -85,9 +101,11 @@ class LayoutEditor(QWidget):
 
     def _change(self, edit) -> bool:
         try:
-            self.canvas.set_layout(edit(self.canvas.layout_))
+            layout = edit(self.canvas.layout_)
         except LayoutError as err:
             self.problem = str(err)
             return False
+        self._show_name(layout.name)
+        self.canvas.set_layout(layout)
         self.problem = ""
         return True

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.wall.snapshot import save_snapshot
 from ui.wall.tile_input import TileInput
-from ui.wall.tile_overlay import PROBLEM_COLOR, OverlayText, TileOverlay
+from ui.wall.tile_overlay import OverlayText, TileOverlay
 from ui.wall.tile_state import TileLabel, limited_label, tile_label
 from videowall.media.types import LiveFrame, SessionState, SessionStatus, StatsSnapshot
 from videowall.streams.crop import crop_in_pixels
@@ -246,11 +246,19 @@ class TileWidget(TileInput, QWidget):
     def _paint_overlay(self, painter: QPainter) -> None:
         if self.view is None:
             return
+        no_picture = self._overlay.problem and self._image is None
         self._overlay_painter.paint(painter, self.width(), self.height(), self._overlay, self.font(),
-                                    self.devicePixelRatioF())
-        if self._overlay.problem and self._image is None:
-            painter.setPen(QPen(PROBLEM_COLOR))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self._overlay.state)
+                                    self.devicePixelRatioF(), centre_state=no_picture)
+
+    @property
+    def overlay_texts(self):
+        """Where the overlay's texts were last painted (tile coordinates): layout tests read these."""
+        return list(self._overlay_painter.placed)
+
+    @property
+    def overlay_band_height(self) -> int:
+        """Height of the overlay's bands: other controls on the tile keep clear of them."""
+        return self._overlay_painter.band_height
 
 
 def _margins(outer: QRect, inner: QRect) -> list[QRect]:

@@ -3,7 +3,9 @@
 Arrows move the selection, Enter maximises/restores (or, after digits, puts camera number N in the
 selected tile), Esc restores / cancels / unzooms, Ctrl+S snapshots, I toggles the info overlay, +/-
 zoom, B or Ctrl+B bookmarks the selected tile's camera now (the owner acts on ``bookmark_key_pressed``),
-F1 or ? shows the shortcut help, F2–F12 and Alt+1…9 recall views.
+P shows or hides the side panels, F the full-screen wall and R replays the selected tile (the owner acts on
+``panels_key_pressed``, ``fullscreen_key_pressed`` and ``replay_key_pressed``; an Esc the wall has no use for is ``escape_unused``), F1 or ? shows the
+shortcut help, F2–F12 and Alt+1…9 recall views.
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ SHORTCUTS = (
     ("Ctrl+S", "snapshot of the tile to PNG"),
     ("I", "show or hide stream details"),
     ("B / Ctrl+B", "bookmark this moment on the selected tile"),
+    ("R", "replay the selected tile (the others stay live)"),
+    ("P", "show or hide the side panels"),
+    ("F", "full-screen wall (Esc leaves it)"),
     ("F2–F12, Alt+1…9", "recall a saved view"),
     ("F1 / ?", "show or hide this help"),
 )
@@ -41,6 +46,10 @@ class WallKeys:
     """Mixed into WallWindow (before QWidget)."""
 
     bookmark_key_pressed = Signal()      # B / Ctrl+B: bookmark the selected tile's camera at this moment
+    panels_key_pressed = Signal()        # P: collapse or bring back the side panels
+    replay_key_pressed = Signal()        # R: play back the selected tile's recent past in that tile
+    fullscreen_key_pressed = Signal()    # F: full-screen wall on or off
+    escape_unused = Signal()             # Esc with nothing of the wall's own to undo (leaves full screen)
 
     def _init_keys(self) -> None:
         self.typed_number = ""
@@ -77,7 +86,9 @@ class WallKeys:
                 self.toggle_maximise()
             return True
         if key == Qt.Key.Key_Escape:
-            return self._escape()
+            if not self._escape():
+                self.escape_unused.emit()
+            return True
         if alt and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             self.view_key_pressed.emit(key - Qt.Key.Key_0)
             return True
@@ -100,6 +111,15 @@ class WallKeys:
             return True
         if key == Qt.Key.Key_B and not alt:
             self.bookmark_key_pressed.emit()
+            return True
+        if key == Qt.Key.Key_R and not ctrl and not alt:
+            self.replay_key_pressed.emit()
+            return True
+        if key == Qt.Key.Key_P and not ctrl and not alt:
+            self.panels_key_pressed.emit()
+            return True
+        if key == Qt.Key.Key_F and not ctrl and not alt:
+            self.fullscreen_key_pressed.emit()
             return True
         if key == Qt.Key.Key_I and not ctrl:
             self.selected_tile.toggle_info()

@@ -113,6 +113,7 @@ class WallWindow(WallKeys, QWidget):
             self._add_tile()
         for tile in self.tiles[layout.tile_count:]:
             tile.set_view(None)
+            tile.hide()             # off the screen now, not when the event loop gets to the deletion
             tile.deleteLater()
         del self.tiles[layout.tile_count:]
         self.layout_ = layout

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from videowall.audit import AuditLog
+from videowall.commands.footage import add_recorder_options
 from videowall.config.paths import data_dir as resolve_data_dir
 from videowall.evidence.verify import manifest_sha256, verify_package
 from videowall.storage.deployment import open_station_database
@@ -46,6 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--part-size", type=int, default=None, metavar="BYTES",
                         help="split clips into parts below this size (FAT32 drives are split below 4 GiB anyway)")
     _data_dir_option(export)
+    add_recorder_options(export)
     export.set_defaults(func=_lazy("export_command"))
 
     verify = subparsers.add_parser("verify", help="check an evidence package; exit 0 only if everything checks",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import getpass
 import sys
 import threading
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import ContextManager
 from pathlib import Path
 
+from videowall.commands.footage import open_remote, skew_line
 from videowall.evidence.job import ExportJob
 from videowall.evidence.plan import plan_export
 from videowall.evidence.progress import ExportCancelled, ExportProgress
@@ -30,8 +32,21 @@ def station_recordings(station: Station) -> Iterator[RecordingIndex]:
     yield station.recording_service().store
 
 
+@contextlib.contextmanager
+def recorder_recordings(station: Station, args: argparse.Namespace) -> Iterator[RecordingIndex]:
+    """The footage of the recording server ``--recorder`` (closed after the export)."""
+    footage = open_remote(args, station.data_dir)
+    try:
+        print(skew_line(footage.recorder_clock().skew_s), file=sys.stderr)
+        yield footage
+    finally:
+        footage.close()
+
+
 def export_command(args: argparse.Namespace,
                    recordings: Callable[[Station], ContextManager[RecordingIndex]] = station_recordings) -> int:
+    if getattr(args, "recorder", None):
+        recordings = functools.partial(recorder_recordings, args=args)
     station = Station.open(args.data_dir)
     try:
         zone = station.zone
@@ -44,12 +59,12 @@ def export_command(args: argparse.Namespace,
             bookmark_ids=tuple(args.bookmark), incident_description=args.incident, incident_place=args.place)
         with recordings(station) as index:
             plan = plan_export(request, station.cameras.list(), index, Path(args.out), args.part_size)
-            return _export(args, station, plan)
+            return _export(args, station, plan, getattr(index, "verified_path", None))
     finally:
         station.close()
 
 
-def _export(args: argparse.Namespace, station: Station, plan) -> int:
+def _export(args: argparse.Namespace, station: Station, plan, fetch=None) -> int:
     if args.acting:
         station.login(args.acting, getpass.getpass(f"Password of {args.acting}: ") if sys.stdin.isatty()
                       else sys.stdin.readline().rstrip("\r\n"))
@@ -58,7 +73,7 @@ def _export(args: argparse.Namespace, station: Station, plan) -> int:
     operator = station.operator if args.acting else args.operator or getpass.getuser()
     with station.audit() as audit:
         job = ExportJob(plan, exporter, lambda: station.signing_identity(args.organisation), audit,
-                        actor=operator, progress=_print_progress)
+                        actor=operator, progress=_print_progress, fetch=fetch)
         return _run_interruptible(job)
 
 

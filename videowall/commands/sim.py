@@ -28,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--main-size", type=_size, default=(1280, 720), metavar="WxH",
                         help="main stream size (default 1280x720; the sub stream is 640x360)")
     parser.add_argument("--fps", type=int, default=25, help="frames per second (default 25)")
+    parser.add_argument("--look", choices=("test", "scene"), default="test",
+                        help="test: camera colours with a machine-readable time code (default); "
+                             "scene: a street with traffic and the time burned in")
     parser.add_argument("--seconds", type=float, default=None, help="stop after this many seconds")
     parser.add_argument("--onvif", action="store_true",
                         help="also serve ONVIF (device, media, PTZ) over HTTP, with WS-Discovery")
@@ -72,7 +75,8 @@ def run_sim(args: argparse.Namespace) -> int:
                            ptz_cameras=args.ptz_cameras, onvif_auth=args.onvif_auth,
                            discovery_multicast=args.discovery_multicast,
                            motion_cameras=(tuple(range(1, args.cameras + 1)) if args.motion_cameras is None
-                                           else args.motion_cameras), tamper_cameras=args.tamper)
+                                           else args.motion_cameras), tamper_cameras=args.tamper,
+                           look=args.look)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda _sig, _frame: stop.set())
     try:

@@ -13,9 +13,10 @@ import errno
 import logging
 import os
 import uuid
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -38,6 +39,7 @@ from videowall.evidence.remux import ClipResult, remux_range
 from videowall.evidence.request import Exporter, clip_stem
 from videowall.evidence.signing import SigningIdentity, cert_sha256, sign_detached
 from videowall.model.camera import Profile
+from videowall.recording.types import RecordedSegment
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import redact
@@ -45,6 +47,7 @@ from videowall.runtime.redaction import redact
 log = logging.getLogger(__name__)
 ACTION = "evidence.export"
 HASH_WORKERS = 2
+PREFETCH = 2        # remote segments fetched ahead of the remux
 
 
 @dataclass(frozen=True)
@@ -60,8 +63,12 @@ class ExportResult:
 class ExportJob:
     def __init__(self, plan: ExportPlan, exporter: Exporter, identity: Callable[[], SigningIdentity],
                  audit: AuditLog, actor: str = "system", clock: Clock = SYSTEM_CLOCK,
-                 progress: Callable[[ExportProgress], None] | None = None, cancel: CancelToken | None = None) -> None:
+                 progress: Callable[[ExportProgress], None] | None = None, cancel: CancelToken | None = None,
+                 fetch: Callable[[RecordedSegment], Path] | None = None) -> None:
+        """``fetch``: for footage on a recording server, the local file of a segment, its bytes checked
+        against the recorder's digest (``RemoteFootage.verified_path``); a failure fails the export."""
         self.plan = plan
+        self._fetch = fetch
         self.cancel = cancel or CancelToken()
         self._helpers_cancel = CancelToken(parent=self.cancel)   # also set when the job fails
         self._exporter = exporter
@@ -173,9 +180,13 @@ class ExportJob:
         request, camera = self.plan.request, camera_plan.camera
         stem = clip_stem(camera.id, camera.name, request.start_utc, request.end_utc)
         video_dir = self.plan.partial_dir / "video"
-        clip = remux_range(list(camera_plan.segments), request.start_utc, request.end_utc,
-                           lambda n: video_dir / f"{stem}_p{n:03d}.mp4", self.plan.max_part_bytes, self.cancel,
-                           self._report.remuxed)
+        segments = self._local_segments(camera_plan)
+        try:
+            clip = remux_range(segments, request.start_utc, request.end_utc,
+                               lambda n: video_dir / f"{stem}_p{n:03d}.mp4", self.plan.max_part_bytes, self.cancel,
+                               self._report.remuxed)
+        finally:
+            segments.close()     # the remux may stop before the last segment: end the fetching now
         if clip is None:
             raise VideowallError(ErrorKind.NOT_FOUND, f"The recordings of camera {camera.id} ({camera.name}) hold no "
                                                       "frame in the requested time range.")
@@ -183,6 +194,32 @@ class ExportJob:
         for part in clip.parts:
             medium.submit(part.path)
         return camera_plan, clip, submit_part_records(pool, clip, self.plan.partial_dir, self._helpers_cancel)
+
+    def _local_segments(self, camera_plan: CameraPlan) -> Iterator[RecordedSegment]:
+        """The camera's segments as local files, in order. Remote ones are fetched on a thread of their own,
+        ``PREFETCH`` ahead, so the download of the next overlaps the remux of this one."""
+        if self._fetch is None:
+            yield from camera_plan.segments
+            return
+        waiting = iter(camera_plan.segments)
+        ahead: deque = deque()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidence-fetch") as pool:
+            def submit_next() -> None:
+                segment = next(waiting, None)
+                if segment is not None:
+                    ahead.append((segment, pool.submit(self._fetch, segment)))
+            for _ in range(PREFETCH):
+                submit_next()
+            try:
+                while ahead:
+                    segment, fetched = ahead.popleft()
+                    self.cancel.raise_if_cancelled(self._stage)
+                    path = fetched.result()
+                    submit_next()
+                    yield replace(segment, path=path)
+            finally:
+                for _segment, pending in ahead:
+                    pending.cancel()
 
     def _camera_item(self, camera_plan: CameraPlan, clip: ClipResult, submitted, files: PackageFiles) -> CameraItem:
         camera = camera_plan.camera

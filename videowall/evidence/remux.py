@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
@@ -62,7 +62,7 @@ class _Frame:
     source: InputRecording
 
 
-def remux_range(segments: list[RecordedSegment], start_utc: datetime, end_utc: datetime,
+def remux_range(segments: Iterable[RecordedSegment], start_utc: datetime, end_utc: datetime,
                 part_path: Callable[[int], Path], max_part_bytes: int | None, cancel: CancelToken,
                 on_bytes: Callable[[int], None] = lambda n: None) -> ClipResult | None:
     """Copy the packets of ``segments`` in [start_utc, end_utc) into parts named by ``part_path(n)``.

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from videowall.recording.index import RecordingStore
 from videowall.recording.segment_reader import DecodedFrame, SegmentReader, SegmentReadError
 from videowall.recording.timebase import to_us
-from videowall.recording.types import RecordedSegment
+from videowall.recording.types import FootageSource, RecordedSegment
+from videowall.runtime.errors import VideowallError
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ class PlaybackFrame:
 
 
 class CameraPlayback:
-    def __init__(self, index: RecordingStore, camera_id: int, box: tuple[int, int] | None = None,
+    def __init__(self, index: FootageSource, camera_id: int, box: tuple[int, int] | None = None,
                  threads: int = 1) -> None:
         self.camera_id = camera_id
         self._index = index
@@ -115,8 +115,12 @@ class CameraPlayback:
         return to_us(self._segment.end_utc) if self._segment is not None else 0
 
     def _open_segment_at(self, t_us: int) -> bool:
-        candidates = [s for s in self._index.segments_us(self.camera_id, t_us, t_us + 1)
-                      if to_us(s.start_utc) <= t_us < to_us(s.end_utc)]
+        try:
+            found = self._index.segments_us(self.camera_id, t_us, t_us + 1)
+        except VideowallError as err:       # a recording server out of reach: no picture, the reason is shown
+            log.warning("camera %s: %s", self.camera_id, err.user_message)
+            return False
+        candidates = [s for s in found if to_us(s.start_utc) <= t_us < to_us(s.end_utc)]
         if not candidates:
             return False
         segment = candidates[-1]            # overlaps (a camera clock switch) resolve to the newer segment
@@ -124,9 +128,12 @@ class CameraPlayback:
             return True
         self._close_reader()
         try:
-            self._reader = SegmentReader(segment.path, self._threads)
+            self._reader = SegmentReader(self._index.segment_path(segment), self._threads)
         except SegmentReadError as err:     # deleted by retention meanwhile, or damaged
             log.warning("camera %s: %s", self.camera_id, err)
+            return False
+        except VideowallError as err:       # a remote segment not fetched or not matching its digest
+            log.warning("camera %s: %s", self.camera_id, err.user_message)
             return False
         self._segment, self._segment_start_us = segment, to_us(segment.start_utc)
         return True

@@ -30,7 +30,7 @@ NO_RECORDING = "no recording"
 # A segment's end never goes before its start (SQLite's two-argument max() is not standard SQL).
 _NOT_BEFORE_START = "CASE WHEN :end_us > start_us THEN :end_us ELSE start_us END"
 _SEGMENT_COLUMNS = ("id, camera_id, profile, path, start_us, end_us, bytes, time_source, clock_offset_ms, "
-                    "state, codec, width, height")
+                    "state, codec, width, height, sha256")
 
 
 @dataclass(frozen=True)
@@ -133,6 +133,12 @@ class RecordingStore:
                 probed.codec, probed.width, probed.height))
             self.replace_times(segment_id, probed.start_us, probed.end_us, size, SegmentState.RECOVERED)
         return segment_id
+
+    def set_digest(self, segment_id: int, sha256: str) -> None:
+        """The recorder's SHA-256 of a segment's file, taken once the file is final."""
+        with self.locked_transaction() as conn:
+            conn.execute("UPDATE recording_segments SET sha256 = :sha256 WHERE id = :id",
+                         {"sha256": sha256, "id": segment_id})
 
     def add_gap(self, camera_id: int, start_us: int, end_us: int, reason: str) -> None:
         if end_us <= start_us:
@@ -247,16 +253,20 @@ class RecordingStore:
                 {"camera_id": camera_id, "end_us": end_us, "start_us": start_us}).fetchone()
         return row[0] if row else NO_RECORDING
 
+    def segment_path(self, segment: RecordedSegment) -> Path:
+        """A local file holding the segment's bytes (``FootageSource``): here, the segment's own file."""
+        return segment.path
+
     def relative(self, path: Path) -> str:
         return PurePosixPath(Path(path).relative_to(self.root)).as_posix()
 
     def _segment(self, row: tuple) -> RecordedSegment:
-        (sid, camera_id, profile, rel, start, end, size, source, offset_ms, state, codec, width, height) = row
+        (sid, camera_id, profile, rel, start, end, size, source, offset_ms, state, codec, width, height, sha256) = row
         return RecordedSegment(
             id=sid, camera_id=camera_id, profile=profile, path=self.root / PurePosixPath(rel),
             start_utc=from_us(start), end_utc=from_us(end), bytes=size, time_source=TimeSource(source),
             state=SegmentState(state), codec=codec, width=width, height=height,
-            clock_offset_s=None if offset_ms is None else offset_ms / 1000)
+            clock_offset_s=None if offset_ms is None else offset_ms / 1000, sha256=sha256)
 
     def _now(self) -> str:
         return self._clock.now_utc().astimezone(timezone.utc).isoformat(timespec="seconds")

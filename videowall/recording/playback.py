@@ -16,10 +16,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from videowall.recording.camera_playback import CameraPlayback, PlaybackFrame
-from videowall.recording.index import RecordingStore
 from videowall.recording.playback_clock import KEYFRAMES_ONLY_ABOVE, PlaybackClock
 from videowall.recording.timebase import to_us
+from videowall.recording.types import FootageSource
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
+from videowall.runtime.errors import VideowallError
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,7 @@ class CameraPicture:
 
 
 class PlaybackSession:
-    def __init__(self, index: RecordingStore, camera_ids: Sequence[int], start_us: int,
+    def __init__(self, index: FootageSource, camera_ids: Sequence[int], start_us: int,
                  clock: Clock = SYSTEM_CLOCK, tick_s: float = 0.02, threads: int = 1) -> None:
         self._index = index
         self._clock = clock
@@ -185,6 +186,11 @@ class PlaybackSession:
             return
 
     def _publish(self, camera_id: int, frame: PlaybackFrame | None, t_us: int) -> None:
-        reason = self._index.reason_at(camera_id, t_us) if frame is None else None
+        reason = None
+        if frame is None:
+            try:
+                reason = self._index.reason_at(camera_id, t_us)
+            except VideowallError as err:   # the recording server cannot say: why is the reason
+                reason = err.user_message
         with self._lock:
             self._pictures[camera_id] = CameraPicture(camera_id, frame, reason)

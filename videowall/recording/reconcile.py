@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from videowall.recording.digest import seal_segment
 from videowall.recording.fmp4_boxes import trim_torn_tail
 from videowall.recording.index import RecordingStore
 from videowall.recording.segment_probe import NotASegment, ProbedSegment, probe_segment
@@ -76,6 +77,7 @@ def reconcile(store: RecordingStore, since_us: int | None = None) -> ReconcileRe
                 continue
             store.replace_times(segment.id, probed.start_us, probed.end_us, segment.path.stat().st_size,
                                 SegmentState.RECOVERED)
+            seal_segment(store, segment.id, segment.path)
             _audit_recovered(store, rel, probed, "left open by a stopped recorder")
             report.recovered.append(rel)
     for path in _segment_files(store.root, since_us):
@@ -86,7 +88,8 @@ def reconcile(store: RecordingStore, since_us: int | None = None) -> ReconcileRe
         if probed is None:
             report.unreadable.append(rel)
             continue
-        store.add_recovered(rel, probed, path.stat().st_size)
+        segment_id = store.add_recovered(rel, probed, path.stat().st_size)
+        seal_segment(store, segment_id, path)
         _audit_recovered(store, rel, probed, "found on disk, not in the index")
         report.recovered.append(rel)
     if report.recovered or report.removed_missing or report.unreadable:

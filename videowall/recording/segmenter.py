@@ -16,6 +16,7 @@ from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
 
+from videowall.recording.digest import seal_segment
 from videowall.recording.fmp4_boxes import trim_torn_tail
 from videowall.recording.index import NewSegment, RecordingStore
 from videowall.recording.recorder_types import GapReason, RecorderConfig, RecorderState, RecorderStatus
@@ -232,6 +233,7 @@ class Segmenter:
             return
         end_us = current.utc_us(current.end_pts)
         self._store.update_segment(current.segment_id, end_us, _size(current.path), SegmentState.COMPLETE)
+        seal_segment(self._store, current.segment_id, current.path)
         self.status = replace(self.status, segments_written=self.status.segments_written + 1)
         self._last_end_us = end_us
         if gap_reason is not None:
@@ -270,6 +272,7 @@ class Segmenter:
             return
         self._store.replace_times(current.segment_id, probed.start_us, probed.end_us, _size(current.path),
                                   SegmentState.COMPLETE)
+        seal_segment(self._store, current.segment_id, current.path)
         self.status = replace(self.status, segments_written=self.status.segments_written + 1)
         self._last_end_us = probed.end_us
         self._gap = (probed.end_us, reason)

@@ -43,6 +43,7 @@ class RecordedSegment:
     height: int = 0
     gaps: tuple[TimeGap, ...] = field(default_factory=tuple)   # holes inside the segment, if any
     clock_offset_s: float | None = None   # camera clock minus station clock when both were known
+    sha256: str | None = None   # the recorder's digest of the file, taken when it closed (None while open)
 
 
 class RecordingIndex(Protocol):
@@ -54,4 +55,19 @@ class RecordingIndex(Protocol):
 
     def gaps(self, camera_id: int, start_utc: datetime, end_utc: datetime) -> list[TimeGap]:
         """Time inside the range with no recording (between and inside segments)."""
+        ...
+
+
+class FootageSource(RecordingIndex, Protocol):
+    """Where playback and export read recordings: the local index and files, or a recording server."""
+
+    def segments_us(self, camera_id: int, start_us: int, end_us: int) -> list[RecordedSegment]:
+        ...
+
+    def reason_at(self, camera_id: int, t_us: int) -> str:
+        """Why ``camera_id`` has no recording at ``t_us``."""
+        ...
+
+    def segment_path(self, segment: RecordedSegment) -> Path:
+        """A local file with the segment's bytes (a remote source fetches it first)."""
         ...

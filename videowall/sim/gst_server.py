@@ -47,6 +47,7 @@ if __package__ in (None, ""):
     sys.path.append(str(Path(__file__).resolve().parents[2]))
 
 from videowall.sim.frames import FramePainter  # noqa: E402
+from videowall.sim.scene import StreetPtzScene, StreetScene  # noqa: E402
 from videowall.sim.ptz_frames import PtzFramePainter  # noqa: E402
 from videowall.sim.ptz_state import PtzState  # noqa: E402
 from videowall.sim.onvif_camera import OnvifCamera  # noqa: E402
@@ -100,13 +101,14 @@ class Ticker(threading.Thread):
         appsrc.emit("push-buffer", Gst.Buffer.new_wrapped(frame.tobytes()))
 
 
-def _launch_line(camera: int, width: int, height: int, fps: int) -> str:
+def _launch_line(camera: int, width: int, height: int, fps: int, captioned: bool = False) -> str:
+    """``captioned``: the painter burns in name and time itself (the scene look), so no clockoverlay."""
     caps = f"video/x-raw,format=I420,width={width},height={height},framerate={fps}/1,colorimetry=bt601"
     kbps = max(300, width * height * fps // 11000)
-    # Name and running clock need the pango plugin (gstreamer1.0-plugins-base); without it, frames stay bare.
+    # Name and running clock need the pango plugin (gstreamer1.0-x); without it, test frames stay bare.
     overlay = (f'! clockoverlay text="CAM {camera:02d}" halignment=left valignment=top xpad=12 ypad=10 '
                f'font-desc="Sans Bold 18" time-format="%H:%M:%S" '
-               if Gst.ElementFactory.find("clockoverlay") else "")
+               if not captioned and Gst.ElementFactory.find("clockoverlay") else "")
     return (
         f'( appsrc name=src is-live=true do-timestamp=true format=time leaky-type=downstream max-buffers=2 '
         f'caps="{caps}" {overlay}'
@@ -115,15 +117,18 @@ def _launch_line(camera: int, width: int, height: int, fps: int) -> str:
     )
 
 
-def _painter(camera: int, size: tuple[int, int], ptz: PtzState | None) -> FramePainter | PtzFramePainter:
+def _painter(camera: int, size: tuple[int, int], ptz: PtzState | None,
+             look: str = "test") -> FramePainter | PtzFramePainter | StreetScene | StreetPtzScene:
+    if look == "scene":
+        return StreetPtzScene(camera, *size, ptz) if ptz is not None else StreetScene(camera, *size)
     return PtzFramePainter(camera, *size, ptz) if ptz is not None else FramePainter(camera, *size)
 
 
 def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
                   pool: GstRtspServer.RTSPAddressPool | None, secured: bool,
-                  ptz: PtzState | None = None) -> GstRtspServer.RTSPMediaFactory:
+                  ptz: PtzState | None = None, look: str = "test") -> GstRtspServer.RTSPMediaFactory:
     factory = GstRtspServer.RTSPMediaFactory()
-    factory.set_launch(_launch_line(camera, *size, fps))
+    factory.set_launch(_launch_line(camera, *size, fps, captioned=look == "scene"))
     factory.set_shared(True)
     factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP | GstRtsp.RTSPLowerTrans.UDP)
     if pool is not None:
@@ -139,7 +144,7 @@ def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
         # A fresh key per media: id() of the Python wrapper is reused once the wrapper is freed, and then
         # an old media's "unprepared" would remove a newer media's feed.
         key = next(_media_keys)
-        ticker.add(key, appsrc, _painter(camera, size, ptz))
+        ticker.add(key, appsrc, _painter(camera, size, ptz, look))
         media.connect("unprepared", lambda _media: ticker.remove(key))
 
     factory.connect("media-configure", on_configure)
@@ -195,6 +200,9 @@ def _parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port (printed after READY)")
     parser.add_argument("--main-size", type=_parse_size, default=(1280, 720))
     parser.add_argument("--fps", type=int, default=25)
+    parser.add_argument("--look", choices=("test", "scene"), default="test",
+                        help="test: colours, moving box and pixel time code; scene: a street with the time burned in")
+    parser.add_argument("--timezone", help="the zone of the burned-in clock (default: this machine's)")
     parser.add_argument("--user", help="require RTSP auth; the password is the first line of stdin")
     parser.add_argument("--auth", choices=("basic", "digest", "both"), default="both",
                         help="RTSP auth methods offered with --user (clients such as FFmpeg pick Digest if offered)")
@@ -274,6 +282,9 @@ def main(argv: list[str]) -> int:
         print("bad arguments: cameras and fps must be >= 1, sizes even", file=sys.stderr)
         return 2
     password = sys.stdin.buffer.readline().decode("utf-8").rstrip("\r\n") if args.user else None
+    if args.timezone:
+        os.environ["TZ"] = args.timezone
+        time.tzset()
     Gst.init(None)
     ticker = Ticker(args.fps)
     server = GstRtspServer.RTSPServer()
@@ -286,7 +297,8 @@ def main(argv: list[str]) -> int:
     ptz_states = {camera: PtzState() for camera in args.ptz_cameras if 1 <= camera <= args.cameras}
     for camera in range(1, args.cameras + 1):
         for profile, size in (("main", args.main_size), ("sub", SUB_SIZE)):
-            factory = _make_factory(camera, size, args.fps, ticker, pool, bool(args.user), ptz_states.get(camera))
+            factory = _make_factory(camera, size, args.fps, ticker, pool, bool(args.user), ptz_states.get(camera),
+                                    args.look)
             mounts.add_factory(f"/cam{camera}/{profile}", factory)
     if server.attach(None) == 0:
         print(f"cannot listen on {args.host}:{args.port}", file=sys.stderr, flush=True)

@@ -36,6 +36,9 @@ def server_python() -> str:
     return os.environ.get("VIDEOWALL_SIM_PYTHON") or DEFAULT_PYTHON
 
 
+LOOKS = ("test", "scene")
+
+
 class SimulatorProcess:
     """One simulator server process serving ``cameras`` cameras at rtsp://host:port/camN/{main,sub}."""
 
@@ -44,13 +47,19 @@ class SimulatorProcess:
                  max_seconds: float | None = None, auth: str = "both", onvif: bool = False,
                  ptz_cameras: tuple[int, ...] = (), clock_offset_s: float = 0.0, onvif_auth: str = "both",
                  discovery_multicast: bool = False, motion_cameras: tuple[int, ...] = (),
-                 tamper_cameras: tuple[int, ...] = (), no_events_cameras: tuple[int, ...] = ()) -> None:
+                 tamper_cameras: tuple[int, ...] = (), no_events_cameras: tuple[int, ...] = (),
+                 look: str = "test", timezone: str | None = None) -> None:
+        """``look``: "test" (camera colours, moving box, pixel time code: what tests read back) or "scene"
+        (a street with traffic and the time burned in: what a person looking at the demo should see);
+        ``timezone``: the zone of the burned-in clock (IANA name; default the machine's)."""
         if cameras < 1:
             raise VideowallError(ErrorKind.INVALID_INPUT, "The simulator needs at least one camera.")
         if auth not in ("basic", "digest", "both"):
             raise VideowallError(ErrorKind.INVALID_INPUT, f"Unknown RTSP auth method set: {auth}.")
         if onvif_auth not in ("wsse", "digest", "both"):
             raise VideowallError(ErrorKind.INVALID_INPUT, f"Unknown ONVIF auth method set: {onvif_auth}.")
+        if look not in LOOKS:
+            raise VideowallError(ErrorKind.INVALID_INPUT, f"Unknown simulator look: {look}.")
         if (user is None) != (password is None):
             raise VideowallError(ErrorKind.INVALID_INPUT, "Give the simulator both a user and a password, or neither.")
         self.cameras = cameras
@@ -60,6 +69,8 @@ class SimulatorProcess:
         self._password = password
         register_secret(password)
         self.main_size = main_size
+        self.look = look
+        self.timezone = timezone
         self.fps = fps
         self.max_seconds = max_seconds
         # ONVIF (SOAP on HTTP + WS-Discovery); PTZ cameras need it, so naming one turns it on.
@@ -198,7 +209,10 @@ class SimulatorProcess:
         width, height = self.main_size
         # -E: ignore PYTHONPATH & co, which may point the 3.11 server at the client's 3.12 packages.
         command = [server_python(), "-E", str(SERVER_SCRIPT), "--cameras", str(self.cameras), "--host", self.host,
-                   "--port", str(port), "--main-size", f"{width}x{height}", "--fps", str(self.fps)]
+                   "--port", str(port), "--main-size", f"{width}x{height}", "--fps", str(self.fps),
+                   "--look", self.look]
+        if self.timezone:
+            command += ["--timezone", self.timezone]
         if self.user is not None:
             command += ["--user", self.user, "--auth", self.auth]
         if self.max_seconds is not None:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage import (
-    schema_audit, schema_bookmarks, schema_events, schema_onvif, schema_recordings, schema_station,
-    schema_users, schema_views,
+    schema_audit, schema_bookmarks, schema_events, schema_onvif, schema_recorder, schema_recordings,
+    schema_station, schema_users, schema_views,
 )
 
 
@@ -50,6 +50,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(schema_station.VERSION, schema_station.DESCRIPTION, schema_station.STATEMENTS,
               apply=schema_station.create_identity),
     Migration(schema_events.VERSION, schema_events.DESCRIPTION, schema_events.STATEMENTS),
+    Migration(schema_recorder.VERSION, schema_recorder.DESCRIPTION, schema_recorder.STATEMENTS),
     Migration(schema_users.VERSION, schema_users.DESCRIPTION, schema_users.STATEMENTS),
 )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from sqlalchemy import (BigInteger, CheckConstraint, Column, Float, ForeignKey, Identity, Index, MetaData,
                         PrimaryKeyConstraint, Table, Text, UniqueConstraint, func, literal, text)
 
-BASELINE_VERSION = 8
+BASELINE_VERSION = 9
 NOCASE = "nocase"
 
 metadata = MetaData()
@@ -80,6 +80,7 @@ recording_segments = Table(
     Column("width", BigInteger, nullable=False, server_default=text("0")),
     Column("height", BigInteger, nullable=False, server_default=text("0")),
     _text("created_utc"),
+    Column("sha256", Text, CheckConstraint("sha256 IS NULL OR length(sha256) = 64")),
     CheckConstraint("end_us >= start_us"),
 )
 Index("recording_segments_by_camera", recording_segments.c.camera_id, recording_segments.c.start_us)
@@ -283,6 +284,34 @@ alarm_rules = Table(
 Index("alarm_rules_unique", func.coalesce(alarm_rules.c.camera_id, literal(0, BigInteger)),
       func.coalesce(alarm_rules.c.grp, literal("", Text)), alarm_rules.c.kind, unique=True)
 
+recorder_sessions = Table(
+    "recorder_sessions", metadata,
+    _id(),
+    _text("user_name"),
+    Column("token_sha256", Text, CheckConstraint("length(token_sha256) = 64"), nullable=False, unique=True),
+    _text("created_utc"),
+    _text("expires_utc"),
+    _text("revoked_utc", nullable=True),
+)
+Index("recorder_sessions_by_user", recorder_sessions.c.user_name)
+
+footage_access = Table(
+    "footage_access", metadata,
+    _id(),
+    _text("at_utc"),
+    Column("session_id", BigInteger),
+    _text("user_name", nullable=True),
+    _text("remote"),
+    _text("method"),
+    _text("path"),
+    Column("camera_id", BigInteger),
+    Column("segment_id", BigInteger),
+    _text("byte_range", nullable=True),
+    Column("status", BigInteger, nullable=False),
+    Column("bytes", BigInteger),
+)
+Index("footage_access_by_time", footage_access.c.at_utc)
+
 users = Table(
     "users", metadata,
     Column("login", Text, primary_key=True),
@@ -294,7 +323,7 @@ users = Table(
     _text("locked_utc", nullable=True),
     _text("created_utc"),
     _text("updated_utc"),
-    info={"since": 9},
+    info={"since": 10},
 )
 
 user_groups = Table(
@@ -302,7 +331,7 @@ user_groups = Table(
     Column("login", Text, ForeignKey("users.login", ondelete="CASCADE"), nullable=False),
     Column("grp", Text, nullable=False),
     PrimaryKeyConstraint("login", "grp"),
-    info={"since": 9},
+    info={"since": 10},
 )
 
 

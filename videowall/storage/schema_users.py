@@ -1,4 +1,4 @@
-"""Schema of migration 9, "users and roles": the people who log in, their role, and the camera groups granted
+"""Schema of migration 10, "users and roles": the people who log in, their role, and the camera groups granted
 to them.
 
 Written once for both engines (docs/design/database.md: migrations after the baseline are plain SQL): the
@@ -9,7 +9,7 @@ is set when they reach the limit, and only an unlock clears it.
 
 from __future__ import annotations
 
-VERSION = 9
+VERSION = 10
 DESCRIPTION = "users and roles"
 
 STATEMENTS: tuple[str, ...] = (
