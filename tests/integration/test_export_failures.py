@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
-from datetime import timedelta
+from datetime import timedelta, timezone
+from zoneinfo import ZoneInfo
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,17 @@ def test_range_without_footage_is_a_clear_error(export_env, tmp_path):
         export_env.plan(request, tmp_path)
     assert err.value.kind is ErrorKind.NOT_FOUND
     assert os.listdir(tmp_path) == ["station"]
+
+
+def test_range_without_footage_names_its_times_in_utc_whatever_zone_they_were_typed_in(export_env, tmp_path):
+    start, _end = export_env.footage.common_range()
+    warsaw = ZoneInfo("Europe/Warsaw")
+    typed = (start - timedelta(hours=2)).astimezone(warsaw), (start - timedelta(hours=1)).astimezone(warsaw)
+    request = export_env.request(start_utc=typed[0], end_utc=typed[1])
+    with pytest.raises(VideowallError) as err:
+        export_env.plan(request, tmp_path)
+    utc = [moment.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S") for moment in typed]
+    assert f"between {utc[0]} and {utc[1]} UTC." in err.value.user_message
 
 
 def test_existing_package_is_never_overwritten(export_env, tmp_path):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from videowall.evidence.destination import Destination
@@ -94,7 +94,8 @@ def _camera_plan(camera: Camera, request: ExportRequest, index: RecordingIndex) 
     if not any(s.start_utc < request.end_utc and s.end_utc > request.start_utc for s in in_range):
         raise VideowallError(ErrorKind.NOT_FOUND,
                              f"There is no recording of camera {camera.id} ({camera.name}) between "
-                             f"{request.start_utc:%Y-%m-%d %H:%M:%S} and {request.end_utc:%Y-%m-%d %H:%M:%S} UTC. "
+                             f"{request.start_utc.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} and "
+                             f"{request.end_utc.astimezone(timezone.utc):%Y-%m-%d %H:%M:%S} UTC. "
                              "Choose a time range with footage.")
     gaps = tuple(index.gaps(camera.id, request.start_utc, request.end_utc))
     estimate = sum(_overlap_bytes(s, request.start_utc - GOP_SLACK, request.end_utc) for s in in_range)
