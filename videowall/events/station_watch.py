@@ -36,6 +36,7 @@ class StationWatch:
         self._live: dict[tuple[int, Profile], bool] = {}
         self._recorder_stopped: dict[int, bool] = {}
         self._audit_seq = audit.head()[0]     # only failures from now on
+        self._note_live(cameras())            # a stream live now and lost before the first poll is still lost
 
     def poll(self) -> None:
         cameras = self._cameras()
@@ -46,6 +47,12 @@ class StationWatch:
     def _emit(self, camera_id: int | None, kind: EventKind, source: str = "", **data: str) -> None:
         self._sink(CameraEvent(camera_id, kind, self._clock.now_utc(), True, source=source, origin=Origin.STATION,
                                data={key: value[:200] for key, value in data.items()}))
+
+    def _note_live(self, cameras: list[Camera]) -> None:
+        for camera in cameras:
+            for profile in (Profile.MAIN, Profile.SUB):
+                if self._supervisor.session_status(camera.id, profile).state is SessionState.LIVE:
+                    self._live[(camera.id, profile)] = True
 
     def _poll_streams(self, cameras: list[Camera]) -> None:
         for camera in cameras:
@@ -76,9 +83,10 @@ class StationWatch:
             self._recorder_stopped[camera.id] = stopped
 
     def _poll_exports(self) -> None:
-        for entry in self._audit.entries(first_seq=self._audit_seq + 1, action_prefix=EXPORT_FAILED_ACTION,
-                                         limit=100):
+        head = self._audit.head()[0]          # read first: an entry appended meanwhile waits for the next poll
+        for entry in self._audit.entries(first_seq=self._audit_seq + 1, last_seq=head,
+                                         action_prefix=EXPORT_FAILED_ACTION):
             error = str(entry.details.get("error", ""))
             self._emit(None, EventKind.EXPORT_FAILED, str(entry.details.get("stage", "")), message=error,
                        operator=entry.actor)
-        self._audit_seq = self._audit.head()[0]
+        self._audit_seq = head
