@@ -90,12 +90,13 @@ class PtzLeaseHeld(VideowallError):
     """Refused: someone else moves the camera, and this person may not take it over."""
 
     def __init__(self, lease: Lease, camera_name: str) -> None:
-        holder = lease.holder
-        super().__init__(ErrorKind.PERMISSION_DENIED,
-                         f"PTZ: {holder.full_name}, {holder.station} — {holder.full_name} ({holder.role.label}) "
-                         f"is moving camera {camera_name!r}; it is free when they stop or after "
-                         f"{LEASE_S:.0f} s without a move.")
+        super().__init__(ErrorKind.PERMISSION_DENIED, _held_message(lease.holder, camera_name))
         self.lease = lease
+
+
+def _held_message(holder: Holder, camera_name: str) -> str:
+    return (f"PTZ: {holder.full_name}, {holder.station} — {holder.full_name} ({holder.role.label}) is moving camera "
+            f"{camera_name!r}; it is free when they stop or after {LEASE_S:.0f} s without a move.")
 
 
 class PtzLeases:
@@ -114,7 +115,11 @@ class PtzLeases:
         name = camera_name or f"#{camera_id}"
         for _ in range(_ATTEMPTS):
             now = self._clock.now_utc()
-            taken = self._run(_TAKE, self._params(camera_id, holder, now), "take the PTZ lease")
+            try:
+                taken = self._db.scalar(_TAKE, self._params(camera_id, holder, now))
+            except exc.SQLAlchemyError as err:
+                raise VideowallError(ErrorKind.STORAGE_ERROR, f"PTZ refused: the lease of camera {name!r} could not "
+                                     f"be taken in the database: {reason(err)}.", detail=repr(err)) from err
             if taken is not None:
                 return Lease(camera_id, holder, parse_utc(taken), now, now + self._lease)
             current = self.current(camera_id)
@@ -132,10 +137,13 @@ class PtzLeases:
 
     def release(self, camera_id: int, holder: Holder) -> bool:
         """End ``holder``'s lease (a stop); False when they held none (it ran out or was taken over)."""
-        return self._run("DELETE FROM ptz_leases WHERE camera_id = :camera AND holder_login = :login"
-                         " AND station = :station RETURNING camera_id",
-                         {"camera": camera_id, "login": holder.login, "station": holder.station},
-                         "release the PTZ lease") is not None
+        try:
+            return self._db.scalar("DELETE FROM ptz_leases WHERE camera_id = :camera AND holder_login = :login"
+                                   " AND station = :station RETURNING camera_id",
+                                   {"camera": camera_id, "login": holder.login, "station": holder.station}) is not None
+        except exc.SQLAlchemyError as err:
+            raise VideowallError(ErrorKind.STORAGE_ERROR, f"The PTZ lease of camera #{camera_id} could not be "
+                                 f"released in the database: {reason(err)}.", detail=repr(err)) from err
 
     def current(self, camera_id: int) -> Lease | None:
         """The camera's lease while it runs; None when the camera is free."""
@@ -153,7 +161,8 @@ class PtzLeases:
             rows = self._db.execute(f"SELECT {_COLUMNS} FROM ptz_leases WHERE camera_id IN ({placeholders})"
                                     " AND expires_us > :now_us", params).fetchall()
         except exc.SQLAlchemyError as err:
-            raise _storage_error("read the PTZ leases", err) from err
+            raise VideowallError(ErrorKind.STORAGE_ERROR, f"The PTZ leases could not be read from the database: "
+                                 f"{reason(err)}.", detail=repr(err)) from err
         return {int(row[0]): _lease(row) for row in rows}
 
     def close(self) -> None:
@@ -174,19 +183,14 @@ class PtzLeases:
                     "from": current.holder.audit(), "to": holder.audit()},
                     actor=f"{holder.full_name} ({holder.role.label})")
         except exc.SQLAlchemyError as err:
-            raise _storage_error("take the PTZ lease over", err) from err
+            raise VideowallError(ErrorKind.STORAGE_ERROR, f"PTZ refused: camera {camera_name!r} could not be taken "
+                                 f"over in the database: {reason(err)}.", detail=repr(err)) from err
         return True
 
     def _params(self, camera_id: int, holder: Holder, now: datetime) -> dict:
         return {"camera": camera_id, "login": holder.login, "name": holder.full_name, "role": holder.role.value,
                 "station": holder.station, "now": format_utc(now), "now_us": _micros(now),
                 "expires": _micros(now + self._lease)}
-
-    def _run(self, sql: str, params: dict, what: str):
-        try:
-            return self._db.scalar(sql, params)
-        except exc.SQLAlchemyError as err:
-            raise _storage_error(what, err) from err
 
 
 def _lease(row) -> Lease:
@@ -197,7 +201,3 @@ def _lease(row) -> Lease:
 
 def _micros(moment: datetime) -> int:
     return (moment - _EPOCH) // timedelta(microseconds=1)
-
-
-def _storage_error(what: str, err: exc.SQLAlchemyError) -> VideowallError:
-    return VideowallError(ErrorKind.STORAGE_ERROR, f"Could not {what}: {reason(err)}.", detail=repr(err))
