@@ -3,6 +3,7 @@ expiry on the injected clock, takeover by a higher role (audited), refusals that
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timezone
 
 import pytest
@@ -16,6 +17,8 @@ from videowall.onvif.ptz_lease import LEASE_S, TAKEN_OVER_ACTION, Holder, PtzLea
 from videowall.onvif.ptz_queue import PtzAction
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
+from videowall.storage.db import open_database
+from videowall.storage.postgres import open_postgres
 
 START = datetime(2026, 3, 4, 8, 0, tzinfo=timezone.utc)
 KOWALSKA = Holder("jkowalska", "J. Kowalska", Role.OPERATOR, "station 2")
@@ -149,3 +152,42 @@ def test_the_gate_refuses_a_person_without_ptz_permission(database, leases, came
     assert refused.value.user_message == ("K. Policjant (police viewer) may not move PTZ cameras: the role "
                                           "'police viewer' does not allow it.")
     assert leases.current(camera) is None
+
+
+def _stations(database, request, tmp_path, count: int) -> list:
+    """``count`` more connections to the test's database, as many stations would have."""
+    if database.dialect == "sqlite":
+        return [open_database(tmp_path / "videowall.sqlite3") for _ in range(count)]
+    password = request.getfixturevalue("postgres_server").admin_password
+    return [open_postgres(database.where, password) for _ in range(count)]
+
+
+def test_stations_racing_for_a_free_camera_get_one_holder(database, camera, clock, request, tmp_path):
+    connections = _stations(database, request, tmp_path, 4)
+    holders = [Holder(f"op{n}", f"Operator {n}", Role.OPERATOR, f"station {n}") for n in range(4)]
+    start = threading.Barrier(len(holders))
+    outcomes: dict[str, str] = {}
+
+    def race(conn, holder: Holder) -> None:
+        leases = PtzLeases(conn, clock)
+        start.wait()
+        for _ in range(10):             # each renews what it holds, or is refused
+            try:
+                leases.take(camera, holder)
+                outcomes[holder.login] = "holds"
+            except PtzLeaseHeld as refused:
+                outcomes[holder.login] = refused.lease.holder.login
+
+    threads = [threading.Thread(target=race, args=pair) for pair in zip(connections, holders)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(120)
+    finally:
+        for conn in connections:
+            conn.close()
+    winners = [login for login, outcome in outcomes.items() if outcome == "holds"]
+    assert len(outcomes) == 4 and len(winners) == 1, outcomes
+    assert all(outcome in ("holds", winners[0]) for outcome in outcomes.values())
+    assert PtzLeases(database, clock).current(camera).holder.login == winners[0]
