@@ -26,6 +26,7 @@ from videowall.access.roles import Permission
 from videowall.access.session import Session
 from videowall.access.users import UserStore
 from videowall.audit import AuditLog
+from videowall.audit.access_list import AccessSession, access_sessions
 from videowall.audit.view_log import ViewTicket, end_view, start_view
 from videowall.bookmarks.identity import current_operator
 from videowall.bookmarks.store import BookmarkStore
@@ -175,6 +176,13 @@ class Station:
         """Log the end of a view session (a playback names the footage it showed)."""
         with self.audit() as log:
             end_view(log, ticket, footage_from, footage_to)
+
+    def access_log(self, camera_id: int | None = None, start_utc: datetime | None = None,
+                   end_utc: datetime | None = None) -> list[AccessSession]:
+        """The view sessions and exports of the access log (PERMISSION_DENIED unless the person may read it)."""
+        self.require(Permission.READ_ACCESS_LOG)
+        with self.audit() as log:
+            return access_sessions(log, camera_id=camera_id, start_utc=start_utc, end_utc=end_utc)
 
     def bookmarks(self) -> BookmarkStore:
         """The station's bookmarks, on the recording index (created on first use; recording is not started)."""

@@ -28,21 +28,19 @@ def register(audit_actions: argparse._SubParsersAction) -> None:
 
 
 def audit_access_command(args: argparse.Namespace) -> int:
-    from videowall.audit.access_list import access_sessions
     from videowall.access.roles import Permission
     from videowall.commands.users import acting_session
     from videowall.station import Station
 
     station = Station.open(args.data_dir, streams=False)
     try:
-        acting_session(args, station.users, Permission.READ_ACCESS_LOG)
+        station.session = acting_session(args, station.users, Permission.READ_ACCESS_LOG)
         zone = station.zone
         camera = station.cameras.find(args.camera) if args.camera else None
         start = parse_local_time(args.start, zone, "--from") if args.start else None
         end = parse_local_time(args.end, zone, "--to") if args.end else None
         names = {c.id: c.name for c in station.cameras.list()}
-        with station.audit() as log:
-            sessions = access_sessions(log, camera_id=camera.id if camera else None, start_utc=start, end_utc=end)
+        sessions = station.access_log(camera.id if camera else None, start, end)
     finally:
         station.close()
     print(f"Times in {zone.key}. Session\tkind\tcamera\tfootage\twho\tstation\tcase number\treason")

@@ -51,7 +51,7 @@ def activity_record_command(args: argparse.Namespace) -> int:
             record = record_for_shift(bookmarks, names, station.settings, start_utc=start, end_utc=end,
                                       operator=args.operator,
                                       alarms=alarms_of_period(database_path(station.data_dir), start, end),
-                                      access=access_of_period(station, start, end) if args.access_log else None)
+                                      access=station.access_log(start_utc=start, end_utc=end) if args.access_log else None)
         written = write_activity_pdf(record, Path(args.out))
     finally:
         station.close()
@@ -59,12 +59,3 @@ def activity_record_command(args: argparse.Namespace) -> int:
     print(f"Activity record written: {written} ({len(record.entries)} event(s), {len(record.alarms)} alarm(s){access}).")
     return 0
 
-
-def access_of_period(station, start, end):
-    """The access log of the period; reading it needs the permission (PERMISSION_DENIED otherwise)."""
-    from videowall.access.roles import Permission
-    from videowall.audit.access_list import access_sessions
-
-    station.require(Permission.READ_ACCESS_LOG)
-    with station.audit() as log:
-        return access_sessions(log, start_utc=start, end_utc=end)
