@@ -332,6 +332,18 @@ class MainWindow(QMainWindow):
 
         ShiftRecordDialog(self.station, self).exec()
 
+    def show_access_log(self) -> None:
+        """The access log screen, for shift supervisors and administrators (the core checks it again)."""
+        from ui.access.access_log_dialog import AccessLogDialog
+        from videowall.access.roles import Permission
+
+        try:
+            self.station.require(Permission.READ_ACCESS_LOG)
+        except VideowallError as err:
+            self.statusBar().showMessage(core_text(err.user_message), STATUS_MS)
+            return
+        AccessLogDialog(self.station, self).exec()
+
     # -- Qt ---------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
         self.bookmarks.close()
@@ -392,6 +404,7 @@ class MainWindow(QMainWindow):
         self.addAction(export)
         menu.addAction(export)
         menu.addAction(tr("Shift activity record…"), self.shift_activity_record)
+        menu.addAction(tr("Access log…"), self.show_access_log)
 
     def _on_bookmark_created(self, bookmark: Bookmark) -> None:
         names = {camera.id: camera.name for camera in self.station.cameras.list()}

@@ -34,7 +34,7 @@ def test_police_need_a_reason_and_every_session_is_in_the_chain(station):
     st, gate, square = station
     st.login("kpp", PASSWORD)
     assert st.reason_needed(ViewKind.LIVE) and st.reason_needed(ViewKind.PLAYBACK)
-    with pytest.raises(ReasonRequired, match="requires a reason and a case number"):
+    with pytest.raises(ReasonRequired, match="requires a reason and a case number to play back"):
         st.begin_view(ViewKind.PLAYBACK, gate.id, footage_from=FOOTAGE)
     with pytest.raises(VideowallError) as denied:       # not granted to the unit, reason or not
         st.begin_view(ViewKind.LIVE, square.id, Purpose.of("pościg", "RSD 3/26"))

@@ -87,7 +87,7 @@ def test_a_missing_reason_or_case_number_is_refused_with_what_is_missing():
     with pytest.raises(ReasonRequired) as err:
         check_purpose(DEFAULT_REASON_RULES, Role.POLICE, ViewKind.LIVE, Purpose.of("patrol", " "))
     assert err.value.kind is ErrorKind.PERMISSION_DENIED
-    assert "give a case number" in err.value.user_message
+    assert "reason and a case number to watch this live video" in err.value.user_message
     check_purpose(DEFAULT_REASON_RULES, Role.POLICE, ViewKind.LIVE, Purpose.of("patrol", "RSD 1/26"))
     with pytest.raises(VideowallError, match="printable"):
         Purpose.of("a\x00b", "RSD 1/26")

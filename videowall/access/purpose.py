@@ -33,18 +33,21 @@ class Purpose:
     @classmethod
     def of(cls, reason: str | None, case_number: str | None) -> Purpose:
         """Trimmed; INVALID_INPUT for text too long or with control characters."""
-        cleaned = []
-        for label, value, limit in (("reason", reason, MAX_REASON_CHARS), ("case number", case_number, MAX_CASE_CHARS)):
-            text = " ".join((value or "").split())
-            if len(text) > limit or unsafe_character(text):
-                raise VideowallError(ErrorKind.INVALID_INPUT,
-                                     f"The {label} must be at most {limit} printable characters.")
-            cleaned.append(text)
-        return cls(*cleaned)
+        return cls(_clean(reason, MAX_REASON_CHARS, f"The reason must be at most {MAX_REASON_CHARS} printable "
+                                                    "characters."),
+                   _clean(case_number, MAX_CASE_CHARS, f"The case number must be at most {MAX_CASE_CHARS} printable "
+                                                       "characters."))
 
     @property
     def complete(self) -> bool:
         return bool(self.reason and self.case_number)
+
+
+def _clean(value: str | None, limit: int, message: str) -> str:
+    text = " ".join((value or "").split())
+    if len(text) > limit or unsafe_character(text):
+        raise VideowallError(ErrorKind.INVALID_INPUT, message)
+    return text
 
 
 NO_PURPOSE = Purpose("", "")
@@ -61,7 +64,10 @@ def check_purpose(rules: tuple[str, ...], role: Role | None, kind: ViewKind, pur
     """ReasonRequired when the deployment asks for a reason and case number that ``purpose`` lacks."""
     if purpose.complete or not reason_required(rules, role, kind):
         return
-    missing = " and ".join(label for label, value in (("a reason", purpose.reason),
-                                                      ("a case number", purpose.case_number)) if not value)
-    raise ReasonRequired(f"This deployment requires a reason and a case number to open {kind.value} footage: "
-                         f"give {missing}.")
+    raise ReasonRequired(_required_message(kind))
+
+
+def _required_message(kind: ViewKind) -> str:
+    if kind is ViewKind.LIVE:
+        return "This deployment requires a reason and a case number to watch this live video: give both."
+    return "This deployment requires a reason and a case number to play back recordings: give both."
