@@ -154,6 +154,8 @@ class RecordingController(QObject):
     def _end_views(self, key: int, seen_us: tuple[int, int] | None) -> None:
         """Log the end of the playback's view sessions with the footage it showed (a worker: the database)."""
         tickets = self._views.pop(key, [])
+        if not tickets:
+            return
         footage = (None, None) if seen_us is None else (from_us(seen_us[0]), from_us(seen_us[1]))
 
         def work() -> None:
