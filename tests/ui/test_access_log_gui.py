@@ -141,3 +141,47 @@ def test_the_supervisor_screen_lists_and_filters_sessions(qtbot, station):
     dialog.search()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
     assert dialog.table.item(0, 4).text() == "Olga Pol (operator)"
+
+
+def test_live_sessions_follow_the_wall_and_the_person(qtbot, station):
+    from ui.access.live_log import LiveViewLog
+
+    create_application(offscreen=True, language="en")
+    gate = _people(station)
+    square = station.cameras.add("Rynek", "rtsp://127.0.0.1:9/square", group="Ratusz")
+    station.login("kpp", PASSWORD)
+    asked = []
+    live = LiveViewLog(station, lambda names: asked.append(list(names)) or Purpose.of("pościg", "RSD 5/26"))
+    refusals = []
+    live.refused.connect(refusals.append)
+    live.wall_shows(1, [gate.id, None, square.id])
+    live.wall_shows(2, [gate.id])                      # the same camera on a second wall: one session
+    live.wall_shows(1, [None, None, square.id])        # still on wall 2: its session goes on
+    live.wall_shows(2, [])                             # off every wall: it ends
+    qtbot.waitUntil(lambda: len(_view_actions(station)) == 3, timeout=10_000)
+    assert asked == [["Brama", "Rynek"]]               # once per login
+    station.lock()
+    live.person_changed()                              # the police viewer's session of Rynek ends
+    station.login("op", PASSWORD)
+    live.person_changed()                              # the operator's begins, without a reason
+    live.close()
+    actions = _view_actions(station)
+    assert [(a, d.get("camera_id"), d.get("role")) for a, d in actions] == [
+        ("view.started", gate.id, "police"), ("view.started", square.id, "police"), ("view.ended", gate.id, None),
+        ("view.ended", square.id, None), ("view.started", square.id, "operator"), ("view.ended", square.id, None)]
+    assert actions[0][1]["reason"] == "pościg" and asked == [["Brama", "Rynek"]] and refusals == []
+
+
+def test_live_without_the_reason_is_not_logged_and_says_why(qtbot, station):
+    from ui.access.live_log import LiveViewLog
+
+    create_application(offscreen=True, language="en")
+    gate = _people(station)
+    station.login("kpp", PASSWORD)
+    live = LiveViewLog(station, lambda names: None)    # the police viewer cancelled the dialog
+    refusals = []
+    live.refused.connect(refusals.append)
+    live.wall_shows(1, [gate.id])
+    qtbot.waitUntil(lambda: bool(refusals), timeout=10_000)
+    live.close()
+    assert "to watch this live video" in refusals[0] and _view_actions(station) == []
