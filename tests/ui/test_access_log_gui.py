@@ -184,4 +184,4 @@ def test_live_without_the_reason_is_not_logged_and_says_why(qtbot, station):
     live.wall_shows(1, [gate.id])
     qtbot.waitUntil(lambda: bool(refusals), timeout=10_000)
     live.close()
-    assert "to watch this live video" in refusals[0] and _view_actions(station) == []
+    assert "to watch this live video" in refusals[0].user_message and _view_actions(station) == []

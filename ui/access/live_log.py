@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 
 class LiveViewLog(QObject):
-    refused = Signal(str)            # the core's reason a live session was not logged (from the worker)
+    refused = Signal(object)         # the VideowallError a live session was not logged for (from the worker)
 
     def __init__(self, station: Station, ask_purpose: Callable[[Sequence[str]], Purpose | None],
                  parent: QObject | None = None) -> None:
@@ -86,7 +86,7 @@ class LiveViewLog(QObject):
         try:
             self._tickets[camera_id] = self._station.begin_view(ViewKind.LIVE, camera_id, purpose)
         except VideowallError as err:
-            self.refused.emit(err.user_message)
+            self.refused.emit(err)
 
     def _finish(self, camera_id: int) -> None:
         ticket = self._tickets.pop(camera_id, None)
@@ -106,7 +106,7 @@ def attach_live_log(main_window) -> LiveViewLog:
     memory = ShiftCaseMemory(station)
     live = LiveViewLog(station, lambda names: ask_purpose(station, ViewKind.LIVE, names, memory, main_window),
                        parent=main_window)
-    live.refused.connect(lambda message: main_window.statusBar().showMessage(core_text(message)))
+    live.refused.connect(lambda err: main_window.statusBar().showMessage(core_text(err.user_message)))
     live.follow(main_window.wall)
     main_window.wall_added.connect(live.follow)
     return live
