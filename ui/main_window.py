@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.centre)
         self.active_wall = self.wall
         self.view_names: dict[int, str | None] = {}     # id(wall) → name of the view it shows
+        self.access_log_dialog = None                    # the access log screen, once opened
         self.cameras_panel = CameraPanel(Catalog(cameras), state_of=camera_state_lookup(station), editable=True)
         self.cameras_panel.camera_activated.connect(self.put_camera)
         self.add_dock(self.cameras_panel, tr("Cameras"), key="cameras")
@@ -342,7 +343,9 @@ class MainWindow(QMainWindow):
         except VideowallError as err:
             self.statusBar().showMessage(core_text(err.user_message), STATUS_MS)
             return
-        AccessLogDialog(self.station, self).exec()
+        self.access_log_dialog = AccessLogDialog(self.station, self)
+        self.access_log_dialog.open()
+        self.access_log_dialog.search()          # the last days at once; the filters narrow it
 
     # -- Qt ---------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802

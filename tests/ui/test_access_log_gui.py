@@ -185,3 +185,26 @@ def test_live_without_the_reason_is_not_logged_and_says_why(qtbot, station):
     qtbot.waitUntil(lambda: bool(refusals), timeout=10_000)
     live.close()
     assert "to watch this live video" in refusals[0].user_message and _view_actions(station) == []
+
+
+def test_the_menu_opens_the_access_log_for_supervisors_only(qtbot, station):
+    from ui.main_window import MainWindow
+
+    create_application(offscreen=True, language="en")
+    gate = _people(station)
+    station.login("op", PASSWORD)
+    station.begin_view(ViewKind.LIVE, gate.id)
+    window = MainWindow(station, [None], extra_screens=False)
+    qtbot.addWidget(window)
+    action = next(a for a in window.menus["incidents"].actions() if a.text() == "Access log…")
+    action.trigger()
+    assert "may not read the access log" in window.statusBar().currentMessage()
+    assert window.access_log_dialog is None
+    station.lock()
+    station.login("sup", PASSWORD)
+    action.trigger()
+    dialog = window.access_log_dialog
+    assert dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    dialog.close()
+    window.close()
