@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.centre)
         self.active_wall = self.wall
         self.view_names: dict[int, str | None] = {}     # id(wall) → name of the view it shows
+        self.access_log_dialog = None                    # the access log screen, once opened
         self.cameras_panel = CameraPanel(Catalog(cameras), state_of=camera_state_lookup(station), editable=True)
         self.cameras_panel.camera_activated.connect(self.put_camera)
         self.add_dock(self.cameras_panel, tr("Cameras"), key="cameras")
@@ -332,6 +333,20 @@ class MainWindow(QMainWindow):
 
         ShiftRecordDialog(self.station, self).exec()
 
+    def show_access_log(self) -> None:
+        """The access log screen, for shift supervisors and administrators (the core checks it again)."""
+        from ui.access.access_log_dialog import AccessLogDialog
+        from videowall.access.roles import Permission
+
+        try:
+            self.station.require(Permission.READ_ACCESS_LOG)
+        except VideowallError as err:
+            self.statusBar().showMessage(core_text(err.user_message), STATUS_MS)
+            return
+        self.access_log_dialog = AccessLogDialog(self.station, self)
+        self.access_log_dialog.open()
+        self.access_log_dialog.search()          # the last days at once; the filters narrow it
+
     # -- Qt ---------------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802
         self.bookmarks.close()
@@ -392,6 +407,7 @@ class MainWindow(QMainWindow):
         self.addAction(export)
         menu.addAction(export)
         menu.addAction(tr("Shift activity record…"), self.shift_activity_record)
+        menu.addAction(tr("Access log…"), self.show_access_log)
 
     def _on_bookmark_created(self, bookmark: Bookmark) -> None:
         names = {camera.id: camera.name for camera in self.station.cameras.list()}

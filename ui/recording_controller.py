@@ -12,8 +12,12 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from ui.access.reason_dialog import ShiftCaseMemory, ask_purpose as ask_purpose_dialog
 from ui.i18n.core import core_text
 from ui.playback.playback_window import PlaybackWindow
+from videowall.access.purpose import Purpose, ViewKind
+from videowall.access.roles import Permission
+from videowall.audit.view_log import ViewTicket
 from videowall.model.layout import Layout
 from videowall.recording.timebase import from_us
 from videowall.recording.warnings import recording_warnings
@@ -32,11 +36,17 @@ class RecordingController(QObject):
     _service_ready = Signal(object)     # (camera ids, start µs, layout, service or VideowallError), from a worker
 
     def __init__(self, station: Station, parent: QObject | None = None, bookmarks=None, events=None,
-                 place: Callable[[PlaybackWindow], None] | None = None) -> None:
+                 place: Callable[[PlaybackWindow], None] | None = None,
+                 ask_purpose: Callable[[Sequence[str]], Purpose | None] | None = None) -> None:
         """``bookmarks``: the main window's BookmarksController, or None (playback without bookmarks);
         ``events``: a camera's events over a time range (worker thread), or None (no event marks);
-        ``place``: puts the playback into the operator's window (by default it opens as a window of its own)."""
+        ``place``: puts the playback into the operator's window (by default it opens as a window of its own);
+        ``ask_purpose``: the reason and case number for playback of these camera names, None if cancelled
+        (by default the reason dialog, when the deployment requires one)."""
         super().__init__(parent)
+        memory = ShiftCaseMemory(station)
+        self._ask_purpose = ask_purpose or (lambda names: ask_purpose_dialog(station, ViewKind.PLAYBACK, names,
+                                                                             memory))
         self._place = place
         self._station = station
         self._bookmarks = bookmarks
@@ -46,6 +56,7 @@ class RecordingController(QObject):
         self._warnings: list[str] = []
         self._playback: PlaybackWindow | None = None
         self._beside: dict[int, PlaybackWindow] = {}     # playbacks placed elsewhere (one tile), by wrapper id
+        self._views: dict[int, list[ViewTicket]] = {}    # the open view sessions of each playback, by wrapper id
         self._start_finished.connect(self._on_self_start_finished)
         self._service_ready.connect(self._on_self_service_ready)
         self._timer = QTimer(self)
@@ -83,24 +94,35 @@ class RecordingController(QObject):
         follows. With ``layout``, ``camera_ids`` are the wall's tiles (None: empty) and playback keeps
         their places. With ``place``, this playback goes there (e.g. over one tile of the live wall) and
         runs beside the main one instead of replacing it. Opening the recordings index (an integrity
-        check growing with its size) runs on a worker, never on the GUI thread."""
+        check growing with its size) runs on a worker, never on the GUI thread. Where the deployment requires
+        it, the reason and case number are asked first; each camera's view session goes into the access log."""
         ids = list(camera_ids)
         if start_us is None:
             start_us = int((time.time() - PLAYBACK_START_BACK_S) * 1_000_000)
+        names = {camera.id: camera.name for camera in self._station.cameras.list()}
+        purpose = self._ask_purpose([names[cid] for cid in ids if cid in names])
+        if purpose is None:
+            return
 
         def work() -> None:
             try:
-                self._service_ready.emit((ids, start_us, layout, place, self._station.recording_service()))
+                service = self._station.recording_service()
+                shown = tuple(cid for cid in ids if cid in names)
+                self._station.require(Permission.PLAYBACK, shown)    # all refused before any session starts
+                tickets = [self._station.begin_view(ViewKind.PLAYBACK, cid, purpose, footage_from=from_us(start_us))
+                           for cid in shown]
+                self._service_ready.emit((ids, start_us, layout, place, (service, tickets)))
             except VideowallError as err:
                 self._service_ready.emit((ids, start_us, layout, place, err))
 
         threading.Thread(target=work, name="playback-open", daemon=True).start()
 
     def _on_self_service_ready(self, result) -> None:
-        ids, start_us, layout, place, service = result
-        if isinstance(service, VideowallError):
-            self._publish([*self._warnings, core_text(service.user_message)])
+        ids, start_us, layout, place, opened = result
+        if isinstance(opened, VideowallError):
+            self._publish([*self._warnings, core_text(opened.user_message)])
             return
+        service, tickets = opened
         names = {camera.id: camera.name for camera in self._station.cameras.list()}
         if self._playback is not None and place is None:
             self._playback.close()
@@ -120,6 +142,8 @@ class RecordingController(QObject):
         playback.back_to_live_requested.connect(playback.close)
         # The wrapper Qt hands to ``destroyed`` may be another object: tell the window by its wrapper's id.
         playback.destroyed.connect(lambda _obj=None, key=id(playback): self._on_playback_destroyed(key))
+        self._views[id(playback)] = tickets
+        playback.closing.connect(lambda seen, key=id(playback): self._end_views(key, seen))
         if bookmarks is not None:
             playback.bookmark_requested.connect(lambda camera_id, utc_us, p=playback:
                                                 self._bookmarks.bookmark_at(camera_id, from_us(utc_us), p))
@@ -127,8 +151,25 @@ class RecordingController(QObject):
         (place or self._place or PlaybackWindow.show)(playback)
         self.playback_opened.emit(playback)
 
+    def _end_views(self, key: int, seen_us: tuple[int, int] | None) -> None:
+        """Log the end of the playback's view sessions with the footage it showed (a worker: the database)."""
+        tickets = self._views.pop(key, [])
+        if not tickets:
+            return
+        footage = (None, None) if seen_us is None else (from_us(seen_us[0]), from_us(seen_us[1]))
+
+        def work() -> None:
+            for ticket in tickets:
+                try:
+                    self._station.end_view(ticket, *footage)
+                except VideowallError as err:
+                    log.warning("the end of a view session was not logged: %s", err.user_message)
+
+        threading.Thread(target=work, name="playback-view-end", daemon=True).start()
+
     def _on_playback_destroyed(self, key: int) -> None:
         """The window that took the playback in deleted it (back to live): nothing is left to close."""
+        self._end_views(key, None)       # deleted without closing: its sessions end all the same
         if self._playback is not None and id(self._playback) == key:
             self._playback = None
         self._beside.pop(key, None)

@@ -39,6 +39,9 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
         if with_users:
             from ui.login.attach import AccountMenu
             window.account = AccountMenu(window)
+            from ui.access.live_log import attach_live_log
+            window.live_log = attach_live_log(window)
+            window.account.person_changed.append(window.live_log.person_changed)
     else:
         window = wall = WallWindow(station.supervisor, camera_ids, ZoneInfo(station.settings.timezone),
                                    repaint_hz=station.settings.wall_repaint_hz)
@@ -60,6 +63,9 @@ def run_wall(station: Station, camera_ids: list[int], offscreen: bool = False, s
         recording.close()
         if alarms is not None:
             alarms.close()
+        live_log = getattr(window, "live_log", None)
+        if live_log is not None:
+            live_log.close()        # the live sessions end before the station closes
         window.close()
         app.quit()
 

@@ -17,14 +17,18 @@ import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
+from videowall.access.purpose import NO_PURPOSE, Purpose, ViewKind, check_purpose, reason_required
 from videowall.access.roles import Permission
 from videowall.access.session import Session
 from videowall.access.users import UserStore
 from videowall.audit import AuditLog
+from videowall.audit.access_list import AccessSession, access_sessions
+from videowall.audit.view_log import ViewTicket, end_view, start_view
 from videowall.bookmarks.identity import current_operator
 from videowall.bookmarks.store import BookmarkStore
 from videowall.config.paths import data_dir as resolve_data_dir, settings_path
@@ -152,6 +156,37 @@ class Station:
             self.session.require(permission)
         for camera_id in camera_ids:
             self.session.require(permission, self.cameras.get(camera_id))
+
+    def reason_needed(self, kind: ViewKind) -> bool:
+        """Whether opening ``kind`` footage here needs a reason and case number (setting ``reasons_required``)."""
+        return reason_required(self.settings.reasons_required, self.session.role if self.session else None, kind)
+
+    def begin_view(self, kind: ViewKind, camera_id: int, purpose: Purpose = NO_PURPOSE,
+                   footage_from: datetime | None = None, footage_to: datetime | None = None) -> ViewTicket:
+        """Check the person may watch ``camera_id`` (live or playback) and has given the reason the deployment
+        requires (ReasonRequired otherwise), then log the start of the view session in the audit chain."""
+        camera = self.cameras.get(camera_id)
+        self.require(Permission.LIVE if kind is ViewKind.LIVE else Permission.PLAYBACK, (camera_id,))
+        check_purpose(self.settings.reasons_required, self.session.role if self.session else None, kind, purpose)
+        with self.audit() as log:
+            session = self.session
+            return start_view(log, actor=self.operator, login=session.login if session else None,
+                              role=session.role.value if session else None, station=self.settings.station_name,
+                              camera_id=camera.id, camera_name=camera.name, kind=kind.value, reason=purpose.reason,
+                              case_number=purpose.case_number, footage_from=footage_from, footage_to=footage_to)
+
+    def end_view(self, ticket: ViewTicket, footage_from: datetime | None = None,
+                 footage_to: datetime | None = None) -> None:
+        """Log the end of a view session (a playback names the footage it showed)."""
+        with self.audit() as log:
+            end_view(log, ticket, footage_from, footage_to)
+
+    def access_log(self, camera_id: int | None = None, start_utc: datetime | None = None,
+                   end_utc: datetime | None = None) -> list[AccessSession]:
+        """The view sessions and exports of the access log (PERMISSION_DENIED unless the person may read it)."""
+        self.require(Permission.READ_ACCESS_LOG)
+        with self.audit() as log:
+            return access_sessions(log, camera_id=camera_id, start_utc=start_utc, end_utc=end_utc)
 
     def bookmarks(self) -> BookmarkStore:
         """The station's bookmarks, on the recording index (created on first use; recording is not started)."""

@@ -186,6 +186,7 @@ def test_audit_records_start_and_completion_and_the_package_holds_the_anchor(exp
     entries = [e for e in exported.env.audit.entries() if e.details.get("package_id") == exported.result.package_id]
     assert [e.action for e in entries] == ["evidence.export.started", "evidence.export.completed"]
     assert entries[0].actor == "op7"
+    assert entries[0].details["station"] == "Stanowisko 3"       # the access log names where it was exported
     assert entries[1].details["manifest_sha256"] == exported.result.manifest_sha256
     assert exported.manifest["audit_anchor"] == {"seq": entries[0].seq, "entry_hash": entries[0].entry_hash}
     excerpt = [json.loads(line) for line in (exported.root / "report/audit_excerpt.jsonl").read_text().splitlines()]

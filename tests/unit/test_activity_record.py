@@ -221,3 +221,26 @@ def test_shift_record_pdf_lists_the_alarms_of_the_period_and_their_handling(stat
     words = set(text.split())        # narrow table columns wrap phrases over lines
     assert {"sabotaż", "zasłonięta,", "zamknął:", "anna.nowak;", "eksport", "nieudany", "stanowisko"} <= words
     assert {"nowy", "(nieobsłużony)"} <= words
+
+
+def test_shift_record_can_include_the_access_log_of_the_period(station, tmp_path, capsys):
+    from videowall.access.purpose import Purpose, ViewKind
+
+    footage = datetime(2026, 6, 30, 10, 0, tzinfo=timezone.utc)
+    ticket = station.begin_view(ViewKind.PLAYBACK, 1, Purpose.of("zgłoszenie kradzieży", "RSD 77/26"),
+                                footage_from=footage)
+    station.end_view(ticket, footage, footage + timedelta(minutes=3))
+    station.begin_view(ViewKind.LIVE, 2)
+    now = datetime.now(timezone.utc).astimezone(WARSAW)
+    period = ["--from", f"{now - timedelta(hours=1):%Y-%m-%dT%H:%M}", "--to", f"{now + timedelta(hours=1):%Y-%m-%dT%H:%M}"]
+    assert _run_cli(*period, "--access-log", "--out", str(tmp_path / "z.pdf"), "--data-dir", str(tmp_path)) == 0
+    assert "2 access session(s)" in capsys.readouterr().out
+    text = _pdf_text(tmp_path / "z.pdf")
+    assert "Rejestr dostępu do obrazu w okresie (2)" in text
+    words = set(text.split())
+    assert {"odtwarzanie", "RSD", "77/26", "zgłoszenie", "kradzieży", "Sukiennice", "podgląd", "zamknięta"} <= words
+    assert {"12:00:00", "12:03:00", "CEST"} <= words          # the footage, in station time
+    assert _run_cli(*period, "--out", str(tmp_path / "bez.pdf"), "--data-dir", str(tmp_path)) == 0
+    assert "Rejestr dostępu" not in _pdf_text(tmp_path / "bez.pdf")
+    with pytest.raises(VideowallError, match="--access-log go with --from"):
+        _run_cli("--bookmark", "1", "--access-log", "--out", str(tmp_path / "x.pdf"), "--data-dir", str(tmp_path))

@@ -8,14 +8,16 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QStandardPaths, QTime, QTimeZone, Signal
+from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPushButton, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel, QPushButton, QVBoxLayout,
     QWidget,
 )
 
 from ui.activity.job import ActivityPdfJob, tr, with_pdf_suffix
 from ui.i18n.core import core_text
+from ui.station_time import edit_moment, station_time_edit
+from videowall.access.roles import Permission
 from videowall.activity.record import record_for_shift
 from videowall.config.paths import database_path
 from videowall.events.store import alarms_of_period
@@ -23,9 +25,6 @@ from videowall.activity.shift import current_shift
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError
 from videowall.station import Station
-
-_EDIT_FORMAT = "yyyy-MM-dd HH:mm"
-
 
 class ShiftRecordDialog(QDialog):
     saved = Signal(object)          # the written Path
@@ -40,10 +39,12 @@ class ShiftRecordDialog(QDialog):
         self.target_path: Path | None = None    # when set, saved there without asking (scripted use, tests)
         self._job: ActivityPdfJob | None = None
         start, end = current_shift(clock.now_utc(), self._zone)
-        self.start_edit = self._time_edit(start)
-        self.end_edit = self._time_edit(end)
+        self.start_edit = station_time_edit(start, self._zone, self)
+        self.end_edit = station_time_edit(end, self._zone, self)
         self.operator_combo = QComboBox(self)
         self.operator_combo.addItem(tr("All operators"), None)
+        self.access_check = QCheckBox(tr("Include the access log (who watched or exported footage, and why)"), self)
+        self.access_check.setEnabled(station.session is None or station.session.may(Permission.READ_ACCESS_LOG))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.save_button = QPushButton(tr("Save PDF…"), self)
@@ -54,6 +55,7 @@ class ShiftRecordDialog(QDialog):
         form.addRow(tr("From (%1)").replace("%1", station.settings.timezone), self.start_edit)
         form.addRow(tr("To"), self.end_edit)
         form.addRow(tr("Operator"), self.operator_combo)
+        form.addRow("", self.access_check)
         box = QVBoxLayout(self)
         box.addWidget(QLabel(tr("Every bookmark of the period goes into the record (informacja), oldest first."), self))
         box.addLayout(form)
@@ -65,7 +67,7 @@ class ShiftRecordDialog(QDialog):
         self._load_operators()
 
     def period_utc(self) -> tuple[datetime, datetime]:
-        return self._moment(self.start_edit), self._moment(self.end_edit)
+        return edit_moment(self.start_edit, self._zone), edit_moment(self.end_edit, self._zone)
 
     def operator(self) -> str | None:
         return self.operator_combo.currentData()
@@ -76,7 +78,7 @@ class ShiftRecordDialog(QDialog):
         path = self.target_path or self._ask_path(start)
         if path is None:
             return
-        station, operator = self._station, self.operator()
+        station, operator, with_access = self._station, self.operator(), self.access_check.isChecked()
         names = {camera.id: camera.name for camera in station.cameras.list()}
         self.save_button.setEnabled(False)
         self._show(tr("Saving the activity record…"), error=False)
@@ -85,7 +87,9 @@ class ShiftRecordDialog(QDialog):
         database = database_path(station.data_dir)
         self._job.start(lambda: record_for_shift(station.bookmarks(), names, station.settings, start_utc=start,
                                                  end_utc=end, operator=operator,
-                                                 alarms=alarms_of_period(database, start, end)), path)
+                                                 alarms=alarms_of_period(database, start, end),
+                                                 access=station.access_log(start_utc=start, end_utc=end)
+                                                 if with_access else None), path)
 
     def _ask_path(self, start: datetime) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -130,18 +134,3 @@ class ShiftRecordDialog(QDialog):
     def _show(self, text: str, error: bool) -> None:
         self.status.setText(text)
         self.status.setStyleSheet("color: #c62828;" if error else "")
-
-    def _time_edit(self, moment_utc: datetime) -> QDateTimeEdit:
-        local = moment_utc.astimezone(self._zone)
-        # A UTC QDateTime holds the station's wall-clock value as it is: no PC-zone DST gap can shift it.
-        wall = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute), QTimeZone.utc())
-        edit = QDateTimeEdit(wall, self)
-        edit.setTimeZone(QTimeZone.utc())
-        edit.setDisplayFormat(_EDIT_FORMAT)
-        edit.setCalendarPopup(True)
-        return edit
-
-    def _moment(self, edit: QDateTimeEdit) -> datetime:
-        """The edit's wall-clock value, read in the station's zone (not the PC's)."""
-        date, time = edit.date(), edit.time()
-        return datetime(date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=self._zone)

@@ -8,6 +8,7 @@
     <message><source>All operators</source><translation>All operators</translation></message>
     <message><source>Every bookmark of the period goes into the record (informacja), oldest first.</source><translation>Every bookmark of the period goes into the record (informacja), oldest first.</translation></message>
     <message><source>From (%1)</source><translation>From (%1)</translation></message>
+    <message><source>Include the access log (who watched or exported footage, and why)</source><translation>Include the access log (who watched or exported footage, and why)</translation></message>
     <message><source>Operator</source><translation>Operator</translation></message>
     <message><source>PDF documents (*.pdf)</source><translation>PDF documents (*.pdf)</translation></message>
     <message><source>Save PDF…</source><translation>Save PDF…</translation></message>

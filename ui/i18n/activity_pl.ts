@@ -8,6 +8,7 @@
     <message><source>All operators</source><translation>Wszyscy operatorzy</translation></message>
     <message><source>Every bookmark of the period goes into the record (informacja), oldest first.</source><translation>Do informacji trafiają wszystkie znaczniki zdarzeń z tego okresu, od najstarszego.</translation></message>
     <message><source>From (%1)</source><translation>Od (%1)</translation></message>
+    <message><source>Include the access log (who watched or exported footage, and why)</source><translation>Dołącz rejestr dostępu (kto oglądał lub eksportował obraz i dlaczego)</translation></message>
     <message><source>Operator</source><translation>Operator</translation></message>
     <message><source>PDF documents (*.pdf)</source><translation>Dokumenty PDF (*.pdf)</translation></message>
     <message><source>Save PDF…</source><translation>Zapisz PDF…</translation></message>

@@ -492,6 +492,10 @@
             <translation>Log in first: nobody is logged in at this station to %1.</translation>
         </message>
         <message>
+            <source>More than %1 access sessions match; choose a shorter period or one camera.</source>
+            <translation>More than %1 access sessions match; choose a shorter period or one camera.</translation>
+        </message>
+        <message>
             <source>Name at least one camera (--camera ID|NAME[,...]).</source>
             <translation>Name at least one camera (--camera ID|NAME[,...]).</translation>
         </message>
@@ -752,6 +756,10 @@
             <translation>The cameras must be a list of camera ids.</translation>
         </message>
         <message>
+            <source>The case number must be at most %1 printable characters.</source>
+            <translation>The case number must be at most %1 printable characters.</translation>
+        </message>
+        <message>
             <source>The certificate does not belong to the signing key.</source>
             <translation>The certificate does not belong to the signing key.</translation>
         </message>
@@ -958,6 +966,10 @@
         <message>
             <source>The pre-roll and the post-roll cannot both be 0: the bookmark would cover no footage.</source>
             <translation>The pre-roll and the post-roll cannot both be 0: the bookmark would cover no footage.</translation>
+        </message>
+        <message>
+            <source>The reason must be at most %1 printable characters.</source>
+            <translation>The reason must be at most %1 printable characters.</translation>
         </message>
         <message>
             <source>The recorder could not keep up for a moment; the timeline shows the gaps.</source>
@@ -1180,6 +1192,14 @@
             <translation>This database has no audit log table; it was opened without the "audit log" migration.</translation>
         </message>
         <message>
+            <source>This deployment requires a reason and a case number to play back recordings: give both.</source>
+            <translation>This deployment requires a reason and a case number to play back recordings: give both.</translation>
+        </message>
+        <message>
+            <source>This deployment requires a reason and a case number to watch this live video: give both.</source>
+            <translation>This deployment requires a reason and a case number to watch this live video: give both.</translation>
+        </message>
+        <message>
             <source>This station was opened without streams; it cannot record.</source>
             <translation>This station was opened without streams; it cannot record.</translation>
         </message>
@@ -1278,6 +1298,10 @@
         <message>
             <source>max_warm_sessions must be a whole number from 0 to 256, not %1</source>
             <translation>max_warm_sessions must be a whole number from 0 to 256, not %1</translation>
+        </message>
+        <message>
+            <source>reasons_required must be a list of %1, not %2</source>
+            <translation>reasons_required must be a list of %1, not %2</translation>
         </message>
         <message>
             <source>reconnect_max_backoff_s must be a number of seconds from 1 to 3600, not %1</source>

@@ -492,6 +492,10 @@
             <translation>Najpierw się zaloguj: na tym stanowisku nikt nie jest zalogowany, aby %1.</translation>
         </message>
         <message>
+            <source>More than %1 access sessions match; choose a shorter period or one camera.</source>
+            <translation>Pasuje więcej niż %1 sesji dostępu; wybierz krótszy okres lub jedną kamerę.</translation>
+        </message>
+        <message>
             <source>Name at least one camera (--camera ID|NAME[,...]).</source>
             <translation>Wskaż co najmniej jedną kamerę (--camera ID|NAZWA[,...]).</translation>
         </message>
@@ -752,6 +756,10 @@
             <translation>Kamery muszą być listą numerów kamer.</translation>
         </message>
         <message>
+            <source>The case number must be at most %1 printable characters.</source>
+            <translation>Sygnatura sprawy może mieć najwyżej %1 drukowalnych znaków.</translation>
+        </message>
+        <message>
             <source>The certificate does not belong to the signing key.</source>
             <translation>Certyfikat nie należy do klucza podpisu.</translation>
         </message>
@@ -958,6 +966,10 @@
         <message>
             <source>The pre-roll and the post-roll cannot both be 0: the bookmark would cover no footage.</source>
             <translation>Czas przed i czas po nie mogą oba wynosić 0: zakładka nie obejmowałaby żadnego nagrania.</translation>
+        </message>
+        <message>
+            <source>The reason must be at most %1 printable characters.</source>
+            <translation>Powód może mieć najwyżej %1 drukowalnych znaków.</translation>
         </message>
         <message>
             <source>The recorder could not keep up for a moment; the timeline shows the gaps.</source>
@@ -1180,6 +1192,14 @@
             <translation>Ta baza danych nie ma tabeli dziennika audytu; otwarto ją bez migracji "dziennik audytu".</translation>
         </message>
         <message>
+            <source>This deployment requires a reason and a case number to play back recordings: give both.</source>
+            <translation>Ten system wymaga podania powodu i sygnatury sprawy przed odtworzeniem nagrań: podaj oba.</translation>
+        </message>
+        <message>
+            <source>This deployment requires a reason and a case number to watch this live video: give both.</source>
+            <translation>Ten system wymaga podania powodu i sygnatury sprawy przed podglądem tego obrazu na żywo: podaj oba.</translation>
+        </message>
+        <message>
             <source>This station was opened without streams; it cannot record.</source>
             <translation>To stanowisko otwarto bez strumieni; nie może nagrywać.</translation>
         </message>
@@ -1278,6 +1298,10 @@
         <message>
             <source>max_warm_sessions must be a whole number from 0 to 256, not %1</source>
             <translation>max_warm_sessions musi być liczbą całkowitą od 0 do 256, a nie %1</translation>
+        </message>
+        <message>
+            <source>reasons_required must be a list of %1, not %2</source>
+            <translation>reasons_required musi być listą spośród %1, a nie %2</translation>
         </message>
         <message>
             <source>reconnect_max_backoff_s must be a number of seconds from 1 to 3600, not %1</source>

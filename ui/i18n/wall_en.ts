@@ -68,6 +68,7 @@
     <message><source>Bookmark the selected tile</source><translation>Bookmark the selected tile</translation></message>
     <message><source>Export evidence…</source><translation>Export evidence…</translation></message>
     <message><source>Shift activity record…</source><translation>Shift activity record…</translation></message>
+    <message><source>Access log…</source><translation>Access log…</translation></message>
     <message><source>Select a tile showing a camera to bookmark it.</source><translation>Select a tile showing a camera to bookmark it.</translation></message>
     <message><source>Bookmark saved: %1, %2, %3</source><translation>Bookmark saved: %1, %2, %3</translation></message>
 </context>

@@ -68,6 +68,7 @@
     <message><source>Bookmark the selected tile</source><translation>Dodaj zakładkę na wybranym kafelku</translation></message>
     <message><source>Export evidence…</source><translation>Eksport dowodu…</translation></message>
     <message><source>Shift activity record…</source><translation>Informacja z czynności zmiany…</translation></message>
+    <message><source>Access log…</source><translation>Rejestr dostępu…</translation></message>
     <message><source>Select a tile showing a camera to bookmark it.</source><translation>Wybierz kafelek z kamerą, aby dodać zakładkę.</translation></message>
     <message><source>Bookmark saved: %1, %2, %3</source><translation>Zapisano zakładkę: %1, %2, %3</translation></message>
 </context>

@@ -51,6 +51,7 @@ EventSource = Callable[[int, datetime, datetime], list[StoredEvent]]
 class PlaybackWindow(QWidget):
     back_to_live_requested = Signal()
     bookmark_requested = Signal(int, "qlonglong")   # camera id, the recorded UTC µs shown on its tile
+    closing = Signal(object)                 # ``seen_us`` when the window closes
     _lanes_loaded = Signal(object)           # tuple[CameraLane, ...], from the worker thread
 
     def __init__(self, index: RecordingStore, cameras: Sequence[tuple[int, str]], tz: ZoneInfo, start_us: int,
@@ -64,6 +65,7 @@ class PlaybackWindow(QWidget):
         self._index, self._holds, self._bookmarks, self._cameras = index, holds, bookmarks, list(cameras)
         self._events = events
         self.session = PlaybackSession(index, [cid for cid, _ in cameras], start_us, clock=clock)
+        self._seen_us: tuple[int, int] | None = None
         self._state = self.session.state()
         # What the operator asked for last: several clicks arrive before the session reports back.
         self._rate, self._playing = self._state.rate, self._state.playing
@@ -102,6 +104,8 @@ class PlaybackWindow(QWidget):
             return
         self._shown_generation = state.generation
         self._state = state
+        low, high = self._seen_us or (state.position_us, state.position_us)
+        self._seen_us = (min(low, state.position_us), max(high, state.position_us))
         for tile in self.tiles:
             tile.show_picture(self.session.picture(tile.camera_id), state)
         self.controls.show_state(state.playing, state.rate)
@@ -115,7 +119,14 @@ class PlaybackWindow(QWidget):
     def state(self) -> PlaybackState:
         return self._state
 
+    @property
+    def seen_us(self) -> tuple[int, int] | None:
+        """The earliest and latest recorded moment shown (µs UTC); None before the first picture."""
+        return self._seen_us
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self._closed:
+            self.closing.emit(self._seen_us)
         self._closed = True
         self._timer.stop()
         self._reload_timer.stop()

@@ -17,6 +17,7 @@ class Permission(enum.Enum):
     MANAGE_USERS = "manage users"
     MANAGE_CAMERAS = "manage cameras"
     SETTINGS = "change the settings"
+    READ_ACCESS_LOG = "read the access log"
 
 
 # Permissions about footage of a camera: limited to the camera groups granted to the person.
@@ -49,11 +50,12 @@ _LABELS = {Role.OPERATOR: "operator", Role.SUPERVISOR: "shift supervisor", Role.
 _OPERATOR = frozenset({Permission.LIVE, Permission.PTZ, Permission.BOOKMARK, Permission.PLAYBACK})
 _PERMISSIONS = {
     Role.OPERATOR: _OPERATOR,
-    Role.SUPERVISOR: _OPERATOR | {Permission.LEGAL_HOLD, Permission.EXPORT, Permission.UNLOCK_USERS},
+    Role.SUPERVISOR: _OPERATOR | {Permission.LEGAL_HOLD, Permission.EXPORT, Permission.UNLOCK_USERS,
+                                  Permission.READ_ACCESS_LOG},
     Role.POLICE: frozenset({Permission.LIVE, Permission.PLAYBACK, Permission.EXPORT}),
     # Administrators run the system; they watch no footage unless also given another account.
     Role.ADMINISTRATOR: frozenset({Permission.MANAGE_CAMERAS, Permission.MANAGE_USERS, Permission.SETTINGS,
-                                   Permission.UNLOCK_USERS}),
+                                   Permission.UNLOCK_USERS, Permission.READ_ACCESS_LOG}),
 }
 
 

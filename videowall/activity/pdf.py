@@ -34,6 +34,8 @@ ALARM_KINDS = {"motion": "ruch", "tamper": "sabotaż kamery", "digital_input": "
                "recording_stopped": "nagrywanie zatrzymane", "export_failed": "eksport nieudany",
                "ptz_taken_over": "przejęcie sterowania PTZ",
                "events_unavailable": "zdarzenia kamery niedostępne", "other": "inne zdarzenie"}
+ACCESS_KINDS = {"live": "podgląd na żywo", "playback": "odtwarzanie", "export": "eksport"}
+NO_ACCESS = "W okresie objętym informacją nikt nie otwierał obrazu wymagającego rejestracji."
 ALARM_STATES = {"new": "nowy (nieobsłużony)", "acknowledged": "potwierdzony", "closed": "zamknięty"}
 _LABEL_WIDTH, _VALUE_WIDTH = 52 * mm, 118 * mm
 FOOTER_NAME_CHARS = 60      # the footer is one line beside "strona X z Y"
@@ -103,6 +105,8 @@ def render_activity_pdf(record: ActivityRecord) -> bytes:
         story.append(KeepTogether([p(heading, styles.heading), grid(_entry_rows(entry, local))]))
     if record.alarms:
         story += _alarm_section(record, local, p, styles)
+    if record.access is not None:
+        story += _access_section(record, local, p, styles)
     story += _signatures(p, styles)
 
     buffer = io.BytesIO()
@@ -149,6 +153,28 @@ def _alarm_section(record: ActivityRecord, local, p, styles: _Styles) -> list:
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)]))
     return [p(f"Alarmy stanowiska w okresie ({len(record.alarms)})", styles.heading), table]
+
+
+def _access_section(record: ActivityRecord, local, p, styles: _Styles) -> list:
+    """The access log of the period: who watched or exported which camera's footage, and why."""
+    heading = p(f"Rejestr dostępu do obrazu w okresie ({len(record.access)})", styles.heading)
+    if not record.access:
+        return [heading, p(NO_ACCESS)]
+    header = ["Sesja", "Rodzaj", "Kamera", "Nagranie z okresu", "Osoba, stanowisko", "Sygnatura, powód"]
+    rows = [[p(text, styles.small) for text in header]]
+    for s in record.access:
+        session = f"{local(s.started_utc)} –\n{local(s.ended_utc) if s.ended_utc else 'nie zamknięta'}"
+        footage = "—" if s.footage_from_utc is None else (
+            f"{local(s.footage_from_utc)} –\n{local(s.footage_to_utc) if s.footage_to_utc else '?'}")
+        cameras = ", ".join(s.cameras) if any(s.cameras) else ", ".join(f"kamera nr {cid}" for cid in s.camera_ids)
+        who = f"{s.actor}\n{s.station}" if s.station else s.actor
+        rows.append([p(session, styles.small), p(ACCESS_KINDS.get(s.kind, s.kind), styles.small),
+                     p(cameras, styles.small), p(footage, styles.small), p(who, styles.small),
+                     p(f"{s.case_number or '—'}\n{s.reason or '—'}", styles.small)])
+    table = Table(rows, colWidths=[30 * mm, 23 * mm, 24 * mm, 30 * mm, 32 * mm, 31 * mm], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.whitesmoke)]))
+    return [heading, table]
 
 
 def _signatures(p, styles: _Styles) -> list:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from videowall.audit.access_list import AccessSession
 from videowall.model.bookmark import Bookmark, BookmarkFilter, polish_category
 from videowall.config.settings import Settings
 from videowall.events.model import Alarm
@@ -60,6 +61,7 @@ class ActivityRecord:
     generated_utc: datetime
     timezone: str
     alarms: tuple[AlarmActivity, ...] = ()      # a shift's record: the station's alarms of the period
+    access: tuple[AccessSession, ...] | None = None     # the access log of the period, when asked for
 
     def operators(self) -> tuple[str, ...]:
         """The operators named in the entries, in order of first appearance."""
@@ -97,9 +99,11 @@ def record_from_bookmark(bookmark: Bookmark, camera_names: Mapping[int, str], se
 
 def record_for_shift(bookmarks: BookmarkStore, camera_names: Mapping[int, str], settings: Settings, *,
                      start_utc: datetime, end_utc: datetime, operator: str | None,
-                     clock: Clock = SYSTEM_CLOCK, alarms: Sequence[Alarm] = ()) -> ActivityRecord:
+                     clock: Clock = SYSTEM_CLOCK, alarms: Sequence[Alarm] = (),
+                     access: Sequence[AccessSession] | None = None) -> ActivityRecord:
     """Every bookmark overlapping [start, end] that was not withdrawn (one operator's when given), oldest
-    first, and the station's ``alarms`` of the period with their handling. A period without bookmarks still
+    first, the station's ``alarms`` of the period with their handling, and, when given, the view sessions and
+    exports of the access log (``access``). A period without bookmarks still
     makes a record: it states that no events were noted."""
     if start_utc.tzinfo is None or end_utc.tzinfo is None:
         raise VideowallError(ErrorKind.INVALID_INPUT, "The period of the activity record needs a time zone.")
@@ -118,4 +122,5 @@ def record_for_shift(bookmarks: BookmarkStore, camera_names: Mapping[int, str], 
         period_start_utc=start_utc, period_end_utc=end_utc, operator=operator,
         entries=tuple(entry_from_bookmark(b, camera_names) for b in found if not b.withdrawn),
         generated_utc=clock.now_utc(), timezone=settings.timezone,
-        alarms=tuple(alarm_activity(a, camera_names) for a in sorted(alarms, key=lambda a: (a.first_utc, a.id))))
+        alarms=tuple(alarm_activity(a, camera_names) for a in sorted(alarms, key=lambda a: (a.first_utc, a.id))),
+        access=None if access is None else tuple(access))

@@ -24,14 +24,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     source.add_argument("--from", dest="start", metavar="ISO", help="the start of the shift (with --to)")
     parser.add_argument("--to", dest="end", metavar="ISO", help="the end of the shift")
     parser.add_argument("--operator", metavar="NAME", help="only this operator's bookmarks (shift only)")
+    parser.add_argument("--access-log", action="store_true",
+                        help="include the access log of the period: view sessions and exports (shift only)")
     parser.add_argument("--out", required=True, metavar="FILE.pdf", help="the PDF to write (replaced if it exists)")
     parser.add_argument("--data-dir", help="data directory (default: $VIDEOWALL_DATA_DIR or the user data dir)")
     parser.set_defaults(func=activity_record_command)
 
 
 def activity_record_command(args: argparse.Namespace) -> int:
-    if args.bookmark is not None and (args.end or args.operator):
-        raise VideowallError(ErrorKind.INVALID_INPUT, "--to and --operator go with --from, not with --bookmark.")
+    if args.bookmark is not None and (args.end or args.operator or args.access_log):
+        raise VideowallError(ErrorKind.INVALID_INPUT,
+                             "--to, --operator and --access-log go with --from, not with --bookmark.")
     if args.start and not args.end:
         raise VideowallError(ErrorKind.INVALID_INPUT, "--from needs --to: give the end of the shift.")
     from videowall.station import Station  # the station pulls in the media engine: only when run
@@ -47,9 +50,12 @@ def activity_record_command(args: argparse.Namespace) -> int:
             start, end = parse_local_time(args.start, zone), parse_local_time(args.end, zone)
             record = record_for_shift(bookmarks, names, station.settings, start_utc=start, end_utc=end,
                                       operator=args.operator,
-                                      alarms=alarms_of_period(database_path(station.data_dir), start, end))
+                                      alarms=alarms_of_period(database_path(station.data_dir), start, end),
+                                      access=station.access_log(start_utc=start, end_utc=end) if args.access_log else None)
         written = write_activity_pdf(record, Path(args.out))
     finally:
         station.close()
-    print(f"Activity record written: {written} ({len(record.entries)} event(s), {len(record.alarms)} alarm(s)).")
+    access = "" if record.access is None else f", {len(record.access)} access session(s)"
+    print(f"Activity record written: {written} ({len(record.entries)} event(s), {len(record.alarms)} alarm(s){access}).")
     return 0
+

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from videowall.audit import AuditLog
+from videowall.commands import access_log
 from videowall.commands.footage import add_recorder_options
 from videowall.config.paths import data_dir as resolve_data_dir
 from videowall.evidence.verify import manifest_sha256, verify_package
@@ -62,6 +63,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     audit_verify = audit_actions.add_parser("verify", help="check the hash chain; names the first broken entry")
     _data_dir_option(audit_verify)
     audit_verify.set_defaults(func=_audit_verify)
+    access_log.register(audit_actions)
 
     key = subparsers.add_parser("signing-key", help="the evidence signing key and certificate")
     key.set_defaults(func=lambda _args: _help(key))

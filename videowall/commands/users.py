@@ -49,7 +49,7 @@ def _password(args: argparse.Namespace, prompt: str) -> str:
     raise VideowallError(ErrorKind.INVALID_INPUT, "Give the passwords on stdin with --password-stdin.")
 
 
-def _acting(args: argparse.Namespace, users, permission):
+def acting_session(args: argparse.Namespace, users, permission):
     """The session of ``--as`` (its permission checked); None only while the deployment has no users."""
     if not users.any():
         return None
@@ -71,7 +71,7 @@ def _add(args: argparse.Namespace) -> int:
     try:
         users = UserStore(db)
         role = parse_role(args.role)
-        acting = _acting(args, users, Permission.MANAGE_USERS)
+        acting = acting_session(args, users, Permission.MANAGE_USERS)
         if acting is None and role is not Role.ADMINISTRATOR:
             raise VideowallError(ErrorKind.INVALID_INPUT, "The first user must be an administrator "
                                                           "(--role administrator), who then adds the others.")
@@ -96,7 +96,7 @@ def _list(args: argparse.Namespace) -> int:
     db = open_station_database(data_dir(args.data_dir))
     try:
         users = UserStore(db)
-        _acting(args, users, Permission.UNLOCK_USERS)
+        acting_session(args, users, Permission.UNLOCK_USERS)
         for user in users.list():
             state = "locked" if user.locked else "active"
             print(f"{user.login}\t{user.full_name}\t{user.role.label}\t{','.join(user.groups) or '-'}\t{state}")
@@ -114,7 +114,7 @@ def _unlock(args: argparse.Namespace) -> int:
     db = open_station_database(data_dir(args.data_dir))
     try:
         users = UserStore(db)
-        acting = _acting(args, users, Permission.UNLOCK_USERS)
+        acting = acting_session(args, users, Permission.UNLOCK_USERS)
         if acting is None:
             raise VideowallError(ErrorKind.NOT_FOUND, "This deployment has no users yet.")
         with db.transaction():

@@ -28,7 +28,11 @@ CURRENT_VERSION = 4
 MAX_FILE_BYTES = 1024 * 1024   # a settings file is a few kB; a larger one is not ours
 MAX_FREE_GB = 1_000_000.0
 _LANGUAGE = re.compile(r"[a-z]{2,3}([_-][A-Za-z0-9]{2,4})?")
-_UNKNOWN_NAMED = 5             # how many unknown setting names a message lists
+_UNKNOWN_NAMED = 5
+# Who must give a reason and a case number before opening footage (docs/design/access-log.md): "playback"
+# (everyone's playback), "police_playback", "police_live" (a police viewer's). Exports always carry them.
+REASON_RULES = ("playback", "police_playback", "police_live")
+DEFAULT_REASON_RULES = ("police_playback", "police_live")             # how many unknown setting names a message lists
 
 
 @dataclass(frozen=True)
@@ -54,10 +58,14 @@ class Settings:
     bookmark_categories: tuple[str, ...] = DEFAULT_CATEGORIES
     bookmark_pre_roll_s: int = DEFAULT_PRE_ROLL_S
     bookmark_post_roll_s: int = DEFAULT_POST_ROLL_S
+    # When opening footage needs a reason and a case number (REASON_RULES).
+    reasons_required: tuple[str, ...] = DEFAULT_REASON_RULES
 
     def __post_init__(self) -> None:
         if isinstance(self.bookmark_categories, list):   # JSON has no tuples
             object.__setattr__(self, "bookmark_categories", tuple(self.bookmark_categories))
+        if isinstance(self.reasons_required, list):
+            object.__setattr__(self, "reasons_required", tuple(self.reasons_required))
         problem = _first_problem(self)
         if problem is None and _is_int(self.reconnect_max_backoff_s):  # a hand-edited 30 means 30.0
             object.__setattr__(self, "reconnect_max_backoff_s", float(self.reconnect_max_backoff_s))
@@ -211,6 +219,9 @@ def _bookmark_problem(s: Settings) -> str | None:
             return f"{name} must be a whole number of seconds from 0 to {MAX_ROLL_S}, not {brief(value)}"
     if s.bookmark_pre_roll_s + s.bookmark_post_roll_s == 0:
         return "bookmark_pre_roll_s and bookmark_post_roll_s cannot both be 0"
+    rules = s.reasons_required
+    if not isinstance(rules, tuple) or any(rule not in REASON_RULES for rule in rules):
+        return f"reasons_required must be a list of {', '.join(REASON_RULES)}, not {brief(rules)}"
     return None
 
 

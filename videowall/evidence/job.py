@@ -82,7 +82,8 @@ class ExportJob:
 
     def run(self) -> ExportResult:
         """Run the whole export on the calling (worker) thread. Raises ExportCancelled or VideowallError."""
-        started = self._audit.append(f"{ACTION}.started", audit_details(self.package_id, self.plan), self._actor)
+        details = audit_details(self.package_id, self.plan) | {"station": self._exporter.station_name}
+        started = self._audit.append(f"{ACTION}.started", details, self._actor)   # read back by the access log
         try:
             result = self._run(started.seq, started.entry_hash)
         except ExportCancelled as cancelled:
