@@ -19,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, exc, text
@@ -67,16 +67,15 @@ class Database:
         into messages that say what was not done.
         """
         with self.lock:
-            with self._reporting_lost_server():
-                result = self._conn.execute(_statement(statement), dict(params or {}))
+            result = self._on_live_connection(lambda conn: conn.execute(_statement(statement), dict(params or {})))
             self._publish_if_committed()
             return result
 
     def execute_many(self, statement: str | Executable, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run one statement once per item of ``rows`` (nothing for no rows)."""
         if rows:
-            with self.lock, self._reporting_lost_server():
-                self._conn.execute(_statement(statement), [dict(row) for row in rows])
+            with self.lock:
+                self._on_live_connection(lambda conn: conn.execute(_statement(statement), [dict(row) for row in rows]))
                 self._publish_if_committed()
 
     def scalar(self, statement: str | Executable, params: Mapping[str, Any] | None = None) -> Any:
@@ -88,8 +87,8 @@ class Database:
     def run_raw(self, sql: str) -> None:
         """A statement handed to the driver as written (DDL of shipped migrations, PRAGMAs): no parameters,
         so a ':' inside it is never read as one."""
-        with self.lock, self._reporting_lost_server():
-            self._conn.exec_driver_sql(sql)
+        with self.lock:
+            self._on_live_connection(lambda conn: conn.exec_driver_sql(sql))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -147,24 +146,32 @@ class Database:
         self._depth -= 1
         self.run_raw(f"RELEASE SAVEPOINT {name}")
 
-    @contextlib.contextmanager
-    def _reporting_lost_server(self) -> Iterator[None]:
-        """UNREACHABLE for a statement the server never answered (it stopped, the network went); the next
-        statement outside a transaction connects again, so a server that came back is used at once."""
-        lost = self._conn.invalidated
-        try:
-            if lost and self._depth == 0:
-                fresh = self._connect()
-                with contextlib.suppress(exc.SQLAlchemyError):
-                    self._conn.close()
-                self._conn = fresh
-            yield
-        except exc.DBAPIError as err:
-            if not (lost or err.connection_invalidated or self._conn.invalidated):
-                raise
-            feed(self.where).set_reachable(False)
-            raise VideowallError(ErrorKind.UNREACHABLE, f"The database server {self.where} cannot be reached; "
-                                                        "nothing was saved by this action.", detail=repr(err)) from err
+    def _on_live_connection(self, action: Callable[[Connection], Any]) -> Any:
+        """``action`` on the connection; UNREACHABLE when the server does not answer (it stopped, the network
+        went). Outside a transaction a connection found dead is replaced first — once a statement failed on
+        it, or at once when the server dropped it while idle (the statement never reached the server) — so a
+        server that came back is used at once; inside one the transaction is lost and the caller hears so."""
+        retry = True
+        while True:
+            lost = self._conn.invalidated
+            try:
+                if lost and self._depth == 0:
+                    fresh = self._connect()
+                    with contextlib.suppress(exc.SQLAlchemyError):
+                        self._conn.close()
+                    self._conn = fresh
+                    lost = False
+                return action(self._conn)
+            except exc.DBAPIError as err:
+                if not (lost or err.connection_invalidated or self._conn.invalidated):
+                    raise
+                if retry and self._depth == 0 and not lost:
+                    retry = False
+                    continue
+                feed(self.where).set_reachable(False)
+                raise VideowallError(ErrorKind.UNREACHABLE, f"The database server {self.where} cannot be reached; "
+                                                            "nothing was saved by this action.",
+                                     detail=repr(err)) from err
 
     def _connect(self) -> Connection:
         return self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
