@@ -125,8 +125,8 @@ class MainWindow(QMainWindow):
         if extra_screens:
             self.screens.open_all()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
-        self._unreachable_label = QLabel(tr("Server database unreachable — the wall and recording keep running; "
-                                            "changes cannot be saved until it returns."))
+        unreachable = tr("Server database unreachable — the wall goes on; changes cannot be saved until it returns.")
+        self._unreachable_label = QLabel(unreachable)
         self._unreachable_label.setObjectName("database-unreachable")
         self._unreachable_label.setVisible(False)
         self.statusBar().addPermanentWidget(self._unreachable_label)
