@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import socket
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -50,6 +51,8 @@ if TYPE_CHECKING:
     from videowall.evidence.request import Exporter
     from videowall.evidence.signing import SigningIdentity
     from videowall.onvif.ptz_device import PtzDevice
+    from videowall.onvif.ptz_gate import PtzGate
+    from videowall.onvif.ptz_lease import Holder
     from videowall.onvif.store import OnvifStore
 
 
@@ -71,6 +74,7 @@ class Station:
     _light_index: RecordingStore | None = field(default=None, repr=False)
     _signing_keys: SigningKeyStore | None = field(default=None, repr=False)
     _events: object | None = field(default=None, repr=False)       # events.service.EventService
+    _ptz_gate: PtzGate | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
     _listener: ChangeListener | None = field(default=None, repr=False)
 
@@ -229,6 +233,32 @@ class Station:
         from videowall.onvif.saved import ptz_device_factory   # zeep: only where PTZ is used
 
         return ptz_device_factory(self.data_dir, self.secrets)
+
+    def ptz_holder(self) -> Holder:
+        """Who moves cameras from here now: the person logged in (on a site without users, the OS user as an
+        operator) at this station (its name in the settings, else the computer's)."""
+        from videowall.access.roles import Role
+        from videowall.onvif.ptz_lease import Holder
+
+        station = self.settings.station_name or socket.gethostname()
+        if self.session is None:
+            return Holder(getpass.getuser(), current_operator(), Role.OPERATOR, station)
+        return Holder(self.session.login, self.session.full_name, self.session.role, station)
+
+    def ptz_gate(self) -> PtzGate:
+        """The check of every PTZ command of this station (permission, the camera's lease), on a database
+        connection of its own (the PTZ queues' threads use it), created on first use."""
+        from videowall.onvif.ptz_gate import PtzGate
+        from videowall.onvif.ptz_lease import PtzLeases
+
+        with self._recording_lock:
+            if self._closed:
+                raise VideowallError(ErrorKind.INTERNAL, "The station is closing; PTZ is not available.")
+            if self._ptz_gate is None:
+                self._ptz_gate = PtzGate(PtzLeases(open_station_database(self.data_dir)), self.ptz_holder,
+                                         self.require, lambda camera_id: self.cameras.get(camera_id).name)
+            return self._ptz_gate
+
     def events(self):
         """The station's events and alarms (``events.service.EventService``), created on first use."""
         from videowall.events.service import EventService
@@ -264,6 +294,8 @@ class Station:
             self.supervisor.close()
         if self._light_index is not None:
             self._light_index.close()
+        if self._ptz_gate is not None:
+            self._ptz_gate.leases.close()
         if self.supervisor is None and self._db is not None:   # a full station's stays until the process ends
             with self._db.lock:       # a query on another thread finishes first (threads.md rule 2)
                 self._db.close()

@@ -54,3 +54,29 @@ def test_add_then_drive_the_saved_camera(open_ptz_sim, tmp_path):
     door = next(p for p in presets if p["token"] == token)
     assert door["name"] == "Door" and door["position"]["pan"] > 0.05
     assert _run("ptz", "Gate PTZ", "home", data_dir=tmp_path).returncode == 0
+
+
+def test_a_camera_moved_from_another_station_is_neither_moved_nor_stopped(open_ptz_sim, tmp_path):
+    from videowall.access.roles import Role
+    from videowall.config.paths import database_path
+    from videowall.onvif.ptz_lease import Holder, PtzLeases
+    from videowall.storage.db import open_database
+
+    assert _run("onvif", "add", f"http://127.0.0.1:{open_ptz_sim.onvif_port}", "--name", "Gate PTZ",
+                data_dir=tmp_path).returncode == 0
+    camera_id = json.loads(_run("camera", "list", "--json", data_dir=tmp_path).stdout)[0]["id"]
+    db = open_database(database_path(tmp_path))
+    try:
+        other = Holder("jkowalska", "J. Kowalska", Role.OPERATOR, "station 2")
+        PtzLeases(db, lease_s=3600).take(camera_id, other, "Gate PTZ")     # outlasts any slow run
+        moved = _run("ptz", "Gate PTZ", "move", "--pan", "1", "--seconds", "0.3", data_dir=tmp_path)
+        assert moved.returncode != 0
+        assert "PTZ: J. Kowalska, station 2 — J. Kowalska (operator) is moving camera 'Gate PTZ'" in moved.stderr
+        assert "Traceback" not in moved.stderr
+        stopped = _run("ptz", "Gate PTZ", "stop", data_dir=tmp_path)
+        assert stopped.returncode == 1
+        assert "not stopped: PTZ: J. Kowalska, station 2 moves this camera" in stopped.stderr
+        PtzLeases(db).release(camera_id, other)
+        assert _run("ptz", "Gate PTZ", "stop", data_dir=tmp_path).returncode == 0
+    finally:
+        db.close()

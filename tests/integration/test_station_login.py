@@ -109,3 +109,33 @@ def test_the_exporter_is_the_logged_in_person_and_needs_the_export_permission(st
     exporter = st.exporter(camera_ids=(gate.id,))
     assert (exporter.operator_id, exporter.operator_name, exporter.operator_role) == (
         "kpp", "Kamil Policja", "police viewer")
+
+
+def test_ptz_needs_a_login_and_the_permission_and_a_supervisor_takes_over_at_shift_change(station):
+    from dataclasses import replace
+
+    from videowall.onvif.ptz_lease import TAKEN_OVER_ACTION
+    from videowall.onvif.ptz_queue import PtzAction
+
+    st, gate_camera, _ = station
+    st.settings = replace(st.settings, station_name="station 2")
+    ptz = st.ptz_gate()
+    assert "Log in first" in _denied(ptz.before, gate_camera.id, PtzAction.MOVE)
+    st.login("kpp", PASSWORD)
+    assert _denied(ptz.before, gate_camera.id, PtzAction.MOVE) == (
+        "Kamil Policja (police viewer) may not move PTZ cameras: the role 'police viewer' does not allow it.")
+    st.lock()
+    st.login("op", PASSWORD)
+    assert ptz.before(gate_camera.id, PtzAction.MOVE) is True
+    assert ptz.leases.current(gate_camera.id).holder.label == "Olga Pol, station 2"
+    st.lock()                                   # shift change while the camera is leased
+    st.login("sup", PASSWORD)
+    assert ptz.before(gate_camera.id, PtzAction.MOVE) is True
+    assert ptz.leases.current(gate_camera.id).holder.label == "Stefan Ul, station 2"
+    with st.audit() as log:
+        [entry] = log.entries(action_prefix=TAKEN_OVER_ACTION)
+        assert (entry.details["from"]["login"], entry.details["to"]["login"]) == ("op", "sup")
+        assert log.verify() == []
+    assert ptz.before(gate_camera.id, PtzAction.STOP) is True
+    ptz.stopped(gate_camera.id)
+    assert ptz.leases.current(gate_camera.id) is None

@@ -75,3 +75,21 @@ def test_every_failed_export_is_one_event_however_many_and_older_ones_are_not(tm
     watch.poll()
     assert [e.data["message"] for e in events] == [f"USB removed {n}" for n in range(150)]
     assert all(e.kind is EventKind.EXPORT_FAILED and e.data["operator"] == "anna" for e in events)
+
+
+def test_a_ptz_takeover_by_any_station_is_one_event_naming_both(tmp_path):
+    from videowall.access.roles import Role
+    from videowall.onvif.ptz_lease import Holder, PtzLeases
+
+    sessions = _Sessions()
+    camera, audit, events, make = _watch(tmp_path, sessions)
+    watch = make()
+    leases = PtzLeases(open_database(tmp_path / "videowall.db"), FakeClock(T0))   # another station's connection
+    leases.take(camera.id, Holder("jkowalska", "J. Kowalska", Role.OPERATOR, "station 2"), "Brama")
+    leases.take(camera.id, Holder("pwisniewski", "P. Wiśniewski", Role.SUPERVISOR, "station 3"), "Brama")
+    leases.close()
+    watch.poll()
+    watch.poll()
+    [event] = events
+    assert (event.camera_id, event.kind, event.source) == (camera.id, EventKind.PTZ_TAKEN_OVER, "station 3")
+    assert event.data == {"operator": "P. Wiśniewski (shift supervisor)", "taken_from": "J. Kowalska, station 2"}

@@ -22,6 +22,7 @@ def kind_text(kind: EventKind) -> str:
         EventKind.STORAGE_FAULT: tr("camera storage fault"), EventKind.STREAM_LOST: tr("stream lost"),
         EventKind.STREAM_RESTORED: tr("stream restored"), EventKind.RECORDING_STOPPED: tr("recording stopped"),
         EventKind.EXPORT_FAILED: tr("export failed"), EventKind.EVENTS_UNAVAILABLE: tr("events unavailable"),
+        EventKind.PTZ_TAKEN_OVER: tr("PTZ taken over"),
         EventKind.OTHER: tr("other event"),
     }
     return names[kind]

@@ -38,6 +38,7 @@
     <message><source>closed</source><translation>closed</translation></message>
     <message><source>digital input</source><translation>digital input</translation></message>
     <message><source>events unavailable</source><translation>events unavailable</translation></message>
+    <message><source>PTZ taken over</source><translation>PTZ taken over</translation></message>
     <message><source>export failed</source><translation>export failed</translation></message>
     <message><source>motion</source><translation>motion</translation></message>
     <message><source>new</source><translation>new</translation></message>

@@ -38,6 +38,7 @@
     <message><source>closed</source><translation>zamknięty</translation></message>
     <message><source>digital input</source><translation>wejście alarmowe</translation></message>
     <message><source>events unavailable</source><translation>zdarzenia niedostępne</translation></message>
+    <message><source>PTZ taken over</source><translation>przejęcie sterowania PTZ</translation></message>
     <message><source>export failed</source><translation>eksport nieudany</translation></message>
     <message><source>motion</source><translation>ruch</translation></message>
     <message><source>new</source><translation>nowy</translation></message>

@@ -432,6 +432,10 @@
             <translation>Could not save to the database: %1.</translation>
         </message>
         <message>
+            <source>Could not take the PTZ lease of camera %1: other stations kept changing it. Try again.</source>
+            <translation>Could not take the PTZ lease of camera %1: other stations kept changing it. Try again.</translation>
+        </message>
+        <message>
             <source>Could not upgrade the database %1 to schema version %2 (%3): %4. It was left as it was.</source>
             <translation>Could not upgrade the database %1 to schema version %2 (%3): %4. It was left as it was.</translation>
         </message>
@@ -516,6 +520,18 @@
             <translation>Opening the stream from %1 failed unexpectedly.</translation>
         </message>
         <message>
+            <source>PTZ refused: camera %1 could not be taken over in the database: %2.</source>
+            <translation>PTZ refused: camera %1 could not be taken over in the database: %2.</translation>
+        </message>
+        <message>
+            <source>PTZ refused: the lease of camera %1 could not be taken in the database: %2.</source>
+            <translation>PTZ refused: the lease of camera %1 could not be taken in the database: %2.</translation>
+        </message>
+        <message>
+            <source>PTZ: %1, %2 — %3 (%4) is moving camera %5; it is free when they stop or after %6 s without a move.</source>
+            <translation>PTZ: %1, %2 — %3 (%4) is moving camera %5; it is free when they stop or after %6 s without a move.</translation>
+        </message>
+        <message>
             <source>Reading back %1 from the medium gave different bytes than were written: the medium is faulty. Use another one.</source>
             <translation>Reading back %1 from the medium gave different bytes than were written: the medium is faulty. Use another one.</translation>
         </message>
@@ -582,6 +598,14 @@
         <message>
             <source>The PTZ command failed.</source>
             <translation>The PTZ command failed.</translation>
+        </message>
+        <message>
+            <source>The PTZ lease of camera #%1 could not be released in the database: %2.</source>
+            <translation>The PTZ lease of camera #%1 could not be released in the database: %2.</translation>
+        </message>
+        <message>
+            <source>The PTZ leases could not be read from the database: %1.</source>
+            <translation>The PTZ leases could not be read from the database: %1.</translation>
         </message>
         <message>
             <source>The PTZ queue of this camera is closed.</source>
@@ -1010,6 +1034,10 @@
         <message>
             <source>The station database has lost its station identity, so camera passwords cannot be found. Restore the database from a backup.</source>
             <translation>The station database has lost its station identity, so camera passwords cannot be found. Restore the database from a backup.</translation>
+        </message>
+        <message>
+            <source>The station is closing; PTZ is not available.</source>
+            <translation>The station is closing; PTZ is not available.</translation>
         </message>
         <message>
             <source>The station is closing; bookmarks are not available.</source>

@@ -432,6 +432,10 @@
             <translation>Nie można zapisać w bazie danych: %1.</translation>
         </message>
         <message>
+            <source>Could not take the PTZ lease of camera %1: other stations kept changing it. Try again.</source>
+            <translation>Nie udało się przejąć sterowania PTZ kamery %1: inne stanowiska wciąż je zmieniały. Spróbuj ponownie.</translation>
+        </message>
+        <message>
             <source>Could not upgrade the database %1 to schema version %2 (%3): %4. It was left as it was.</source>
             <translation>Nie udało się zaktualizować bazy danych %1 do wersji schematu %2 (%3): %4. Baza pozostała bez zmian.</translation>
         </message>
@@ -516,6 +520,18 @@
             <translation>Otwarcie strumienia z %1 nieoczekiwanie się nie powiodło.</translation>
         </message>
         <message>
+            <source>PTZ refused: camera %1 could not be taken over in the database: %2.</source>
+            <translation>PTZ odmówione: nie udało się przejąć kamery %1 w bazie danych: %2.</translation>
+        </message>
+        <message>
+            <source>PTZ refused: the lease of camera %1 could not be taken in the database: %2.</source>
+            <translation>PTZ odmówione: nie udało się zapisać sterowania kamerą %1 w bazie danych: %2.</translation>
+        </message>
+        <message>
+            <source>PTZ: %1, %2 — %3 (%4) is moving camera %5; it is free when they stop or after %6 s without a move.</source>
+            <translation>PTZ: %1, %2 — %3 (%4) steruje kamerą %5; będzie wolna, gdy skończy, albo po %6 s bez ruchu.</translation>
+        </message>
+        <message>
             <source>Reading back %1 from the medium gave different bytes than were written: the medium is faulty. Use another one.</source>
             <translation>Odczyt %1 z nośnika dał inne bajty niż zapisane: nośnik jest uszkodzony. Użyj innego.</translation>
         </message>
@@ -582,6 +598,14 @@
         <message>
             <source>The PTZ command failed.</source>
             <translation>Polecenie PTZ nie powiodło się.</translation>
+        </message>
+        <message>
+            <source>The PTZ lease of camera #%1 could not be released in the database: %2.</source>
+            <translation>Nie udało się zwolnić sterowania PTZ kamery #%1 w bazie danych: %2.</translation>
+        </message>
+        <message>
+            <source>The PTZ leases could not be read from the database: %1.</source>
+            <translation>Nie udało się odczytać z bazy danych, kto steruje kamerami PTZ: %1.</translation>
         </message>
         <message>
             <source>The PTZ queue of this camera is closed.</source>
@@ -1010,6 +1034,10 @@
         <message>
             <source>The station database has lost its station identity, so camera passwords cannot be found. Restore the database from a backup.</source>
             <translation>Baza danych stanowiska utraciła jego identyfikator, więc nie można odnaleźć haseł kamer. Przywróć bazę z kopii zapasowej.</translation>
+        </message>
+        <message>
+            <source>The station is closing; PTZ is not available.</source>
+            <translation>Stanowisko jest zamykane; PTZ jest niedostępne.</translation>
         </message>
         <message>
             <source>The station is closing; bookmarks are not available.</source>

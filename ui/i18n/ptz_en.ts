@@ -34,4 +34,8 @@
     <name>WallPtz</name>
     <message><source>PTZ</source><translation>PTZ</translation></message>
 </context>
+<context>
+    <name>LeaseLabel</name>
+    <message><source>PTZ: %1, %2</source><translation>PTZ: %1, %2</translation></message>
+</context>
 </TS>

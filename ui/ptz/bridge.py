@@ -8,22 +8,24 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ui.i18n.core import core_text
-from videowall.onvif.ptz_queue import PtzAction, PtzCommand, PtzController
+from videowall.onvif.ptz_queue import Gate, PtzAction, PtzCommand, PtzController
 from videowall.runtime.errors import VideowallError
 
 
 class PtzBridge(QObject):
-    """Owns a ``PtzController``; every method returns at once (GUI thread), results arrive as signals."""
+    """Owns a ``PtzController``; every method returns at once (GUI thread), results arrive as signals.
+
+    ``gate`` (the station's ``ptz_gate``): the core checks permission and PTZ lease of every command."""
 
     result_received = Signal(int, str, object)      # camera id, command kind, value
     error_raised = Signal(int, str, str)            # camera id, command kind, user message
     _delivered = Signal(int, object, object, object)
 
     def __init__(self, device_factory: Callable[[int], Any], safety_timeout_s: float = 10.0,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, gate: Gate | None = None) -> None:
         super().__init__(parent)
         self._delivered.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
-        self.controller = PtzController(device_factory, self._deliver, safety_timeout_s)
+        self.controller = PtzController(device_factory, self._deliver, safety_timeout_s, gate=gate)
 
     def _deliver(self, camera_id: int, command: PtzCommand, value: Any, error: VideowallError | None) -> None:
         """Runs on a PTZ worker thread: only emits (queued to the GUI thread)."""

@@ -1,6 +1,8 @@
 """PTZ on a wall window, attached from outside the wall code: in-tile control on PTZ cameras' tiles (keys, drag
 and the on-tile controls of ``tile_overlay``), a PTZ panel following the focused tile but shown only on
-request (the tile's ⚙ button or the main window's panel bar), camera errors shown on the tile that caused them.
+request (the tile's ⚙ button or the main window's panel bar), camera errors shown on the tile that caused them,
+and who moves a camera from another station on its tiles (``lease_labels``). Every command passes the station's
+PTZ gate in the core (permission, the camera's PTZ lease).
 
 Use: ``ptz = WallPtz(wall, station)`` after building the wall; ``ptz.close()`` before the station closes
 (sends final stops). GUI thread only; SOAP runs on the core's per-camera PTZ queue threads.
@@ -14,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ui.ptz.bridge import PtzBridge
+from ui.ptz.lease_labels import TileLeases
 from ui.ptz.panel_widget import PtzPanelWidget
 from ui.ptz.tile_controller import TilePtzController, tile_camera_id
 from ui.ptz.tile_overlay import PtzTileOverlay, overlay_fits
@@ -73,7 +76,8 @@ class WallPtz(QObject):
         self._show_panel: Callable[[], None] | None = None
         self.store, factory = station.ptz_devices()
         self.ptz_camera_ids = set(self.store.ptz_camera_ids())
-        self.bridge = PtzBridge(factory, safety_timeout_s, self)
+        gate = station.ptz_gate()
+        self.bridge = PtzBridge(factory, safety_timeout_s, self, gate=gate)
         self.tiles = TilePtzController(self.bridge, camera_of=self._ptz_camera_of, parent=self)
         self.panel = PtzPanelWidget(self.bridge, save_tour=self.store.save_tour)
         self.panel.setWindowTitle(self.tr("PTZ"))
@@ -85,6 +89,8 @@ class WallPtz(QObject):
         self._hovered: QWidget | None = None
         self.tiles.manual_control_started.connect(self.panel.pause_tour_for)
         self.bridge.error_raised.connect(self._on_bridge_error_raised)
+        self.leases = TileLeases(gate.leases, station.ptz_holder, self._tile_widgets, self._ptz_camera_of, self)
+        self.bridge.error_raised.connect(self.leases.refresh)    # a refused move: show who holds the camera now
         self.attach_wall(wall)
 
     def attach_wall(self, wall: QWidget) -> None:
@@ -122,6 +128,7 @@ class WallPtz(QObject):
         self.overlays = {tile: overlay for tile, overlay in self.overlays.items() if tile in tiles}
         self.patrol_labels = {tile: label for tile, label in self.patrol_labels.items() if tile in tiles}
         self.update_overlays()
+        self.leases.update_labels()
 
     def update_overlays(self, *_args) -> None:
         """On-tile controls on the PTZ tiles that are selected or under the mouse and large enough."""
@@ -165,6 +172,7 @@ class WallPtz(QObject):
                 self._labels.setdefault(tile, TileErrorLabel(tile)).show_message(message)
 
     def close(self) -> None:
+        self.leases.close()
         self.panel.tour.stop_all()
         self.panel.close()
         self.bridge.close()

@@ -32,6 +32,7 @@ ALARM_KINDS = {"motion": "ruch", "tamper": "sabotaż kamery", "digital_input": "
                "video_loss": "utrata obrazu", "storage_fault": "awaria pamięci kamery",
                "stream_lost": "utrata strumienia", "stream_restored": "strumień przywrócony",
                "recording_stopped": "nagrywanie zatrzymane", "export_failed": "eksport nieudany",
+               "ptz_taken_over": "przejęcie sterowania PTZ",
                "events_unavailable": "zdarzenia kamery niedostępne", "other": "inne zdarzenie"}
 ALARM_STATES = {"new": "nowy (nieobsłużony)", "acknowledged": "potwierdzony", "closed": "zamknięty"}
 _LABEL_WIDTH, _VALUE_WIDTH = 52 * mm, 118 * mm

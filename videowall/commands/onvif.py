@@ -138,25 +138,38 @@ def _discover(args: argparse.Namespace) -> int:
 
 
 def _ptz(args: argparse.Namespace) -> int:
+    """One PTZ command, through the station's PTZ gate as the wall's are: permission and the camera's lease."""
     import time
 
+    from videowall.onvif.ptz_queue import PtzAction
+
+    action = {"move": PtzAction.MOVE, "stop": PtzAction.STOP, "presets": PtzAction.PRESETS, "goto": PtzAction.GOTO,
+              "set": PtzAction.SET_PRESET, "home": PtzAction.HOME}[args.ptz_command]
     with light_station(args.data_dir) as station:
-        device = station.ptz_device(station.cameras.find(args.camera).id)
-    command = args.ptz_command
-    if command == "move":
-        device.move(args.pan, args.tilt, args.zoom, max(args.seconds, 0.1) + 1.0)
-        try:
-            time.sleep(max(0.0, args.seconds))
-        finally:
-            device.stop()  # also on Ctrl-C: never leave the camera moving
-    elif command == "stop":
-        device.stop()
-    elif command == "presets":
-        _print_json([asdict(preset) for preset in device.presets()])
-    elif command == "goto":
-        device.goto_preset(args.preset)
-    elif command == "set":
-        print(device.set_preset(args.name))
-    elif command == "home":
-        device.goto_home()
+        camera_id = station.cameras.find(args.camera).id
+        gate = station.ptz_gate()
+        if not gate.before(camera_id, action):
+            lease = gate.leases.current(camera_id)
+            holder = lease.holder.label if lease else "another station"
+            print(f"videowall: not stopped: PTZ: {holder} moves this camera; it is theirs to stop.", file=sys.stderr)
+            return 1
+        device = station.ptz_device(camera_id)
+        if action is PtzAction.MOVE:
+            device.move(args.pan, args.tilt, args.zoom, max(args.seconds, 0.1) + 1.0)
+            try:
+                time.sleep(max(0.0, args.seconds))
+            finally:
+                device.stop()  # also on Ctrl-C: never leave the camera moving
+                gate.stopped(camera_id)
+        elif action is PtzAction.STOP:
+            device.stop()
+            gate.stopped(camera_id)
+        elif action is PtzAction.PRESETS:
+            _print_json([asdict(preset) for preset in device.presets()])
+        elif action is PtzAction.GOTO:
+            device.goto_preset(args.preset)
+        elif action is PtzAction.SET_PRESET:
+            print(device.set_preset(args.name))
+        else:
+            device.goto_home()
     return 0

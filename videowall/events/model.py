@@ -17,6 +17,7 @@ class EventKind(enum.Enum):
     STREAM_RESTORED = "stream_restored"
     RECORDING_STOPPED = "recording_stopped"
     EXPORT_FAILED = "export_failed"
+    PTZ_TAKEN_OVER = "ptz_taken_over"          # a higher role took a camera's PTZ lease from another person
     EVENTS_UNAVAILABLE = "events_unavailable"   # the camera's event service refused or dropped us
     OTHER = "other"                              # a topic this station does not know: kept raw
 

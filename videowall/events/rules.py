@@ -45,6 +45,7 @@ DEFAULT_RULES: dict[EventKind, AlarmRule] = {rule.kind: rule for rule in (
     AlarmRule(EventKind.STORAGE_FAULT, 2, Show.NONE, "chime"),
     AlarmRule(EventKind.RECORDING_STOPPED, 1, Show.NONE, "alarm"),
     AlarmRule(EventKind.EXPORT_FAILED, 3, Show.NONE, "chime"),
+    AlarmRule(EventKind.PTZ_TAKEN_OVER, 3, Show.NONE, ""),
     AlarmRule(EventKind.MOTION, 4, Show.NONE, ""),
     AlarmRule(EventKind.STREAM_RESTORED, 0),
     AlarmRule(EventKind.EVENTS_UNAVAILABLE, 0, debounce_s=600),   # one row per outage, not one per retry

@@ -4,18 +4,20 @@ loop calls ``poll`` every second).
 - stream lost / restored: a camera stream's session leaves LIVE (reconnecting, unreachable, refused) and
   later comes back;
 - recording stopped: a recorder turns DISK_FULL or ERROR (its message says why);
-- export failed: an evidence export wrote its ``evidence.export.failed`` audit entry (from any process).
-A PTZ lease taken over is not reported: there are no PTZ leases yet.
+- export failed: an evidence export wrote its ``evidence.export.failed`` audit entry (from any process);
+- PTZ taken over: a higher role took a camera's PTZ lease from someone (its ``ptz.lease.taken_over`` audit
+  entry, written by whichever station took it over).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from videowall.audit import AuditLog
+from videowall.audit import AuditEntry, AuditLog
 from videowall.events.model import CameraEvent, EventKind, Origin
 from videowall.media.types import SessionState
 from videowall.model.camera import Camera, Profile
+from videowall.onvif.ptz_lease import TAKEN_OVER_ACTION
 from videowall.recording.recorder_types import RecorderState
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 
@@ -42,7 +44,7 @@ class StationWatch:
         cameras = self._cameras()
         self._poll_streams(cameras)
         self._poll_recorders(cameras)
-        self._poll_exports()
+        self._poll_audit()
 
     def _emit(self, camera_id: int | None, kind: EventKind, source: str = "", **data: str) -> None:
         self._sink(CameraEvent(camera_id, kind, self._clock.now_utc(), True, source=source, origin=Origin.STATION,
@@ -82,11 +84,20 @@ class StationWatch:
                 self._emit(camera.id, EventKind.RECORDING_STOPPED, status.state.value, message=status.message)
             self._recorder_stopped[camera.id] = stopped
 
-    def _poll_exports(self) -> None:
+    def _poll_audit(self) -> None:
         head = self._audit.head()[0]          # read first: an entry appended meanwhile waits for the next poll
-        for entry in self._audit.entries(first_seq=self._audit_seq + 1, last_seq=head,
-                                         action_prefix=EXPORT_FAILED_ACTION):
-            error = str(entry.details.get("error", ""))
-            self._emit(None, EventKind.EXPORT_FAILED, str(entry.details.get("stage", "")), message=error,
-                       operator=entry.actor)
+        for prefix, emit in ((EXPORT_FAILED_ACTION, self._export_failed), (TAKEN_OVER_ACTION, self._taken_over)):
+            for entry in self._audit.entries(first_seq=self._audit_seq + 1, last_seq=head, action_prefix=prefix):
+                emit(entry)
         self._audit_seq = head
+
+    def _export_failed(self, entry: AuditEntry) -> None:
+        self._emit(None, EventKind.EXPORT_FAILED, str(entry.details.get("stage", "")),
+                   message=str(entry.details.get("error", "")), operator=entry.actor)
+
+    def _taken_over(self, entry: AuditEntry) -> None:
+        before, after = entry.details.get("from", {}), entry.details.get("to", {})
+        camera_id = entry.details.get("camera_id")
+        self._emit(camera_id if isinstance(camera_id, int) else None, EventKind.PTZ_TAKEN_OVER,
+                   str(after.get("station", "")), operator=entry.actor,
+                   taken_from=f"{before.get('name', '')}, {before.get('station', '')}")

@@ -7,7 +7,9 @@ never blocks the caller). ``submit`` is safe from any thread and never blocks on
 - a move is sent with the camera's own Timeout, and if no newer move or stop arrives within
   ``safety_timeout_s`` the queue sends a Stop by itself (a lost key-release or a dead GUI cannot leave the
   camera spinning);
-- a failed stop is retried (with a fresh connection) before it is reported.
+- a failed stop is retried (with a fresh connection) before it is reported;
+- with a ``gate`` (``ptz_gate.PtzGate``), every command passes it first: permission and the camera's PTZ lease
+  shared between stations; a command it refuses is reported as an error and never sent.
 Results go to ``on_result(camera_id, command, value, error)`` on the worker thread.
 """
 
@@ -19,7 +21,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
@@ -64,13 +66,21 @@ class PtzCommand:
 ResultCallback = Callable[[int, PtzCommand, Any, "VideowallError | None"], None]
 
 
+class Gate(Protocol):
+    def before(self, camera_id: int, action: PtzAction) -> bool: ...
+
+    def stopped(self, camera_id: int) -> None: ...
+
+
 class CameraPtzQueue:
     """The serial queue of one camera (see module doc)."""
 
     def __init__(self, camera_id: int, device_factory: Callable[[], Any], on_result: ResultCallback,
-                 safety_timeout_s: float = SAFETY_TIMEOUT_S, clock: Clock = SYSTEM_CLOCK) -> None:
+                 safety_timeout_s: float = SAFETY_TIMEOUT_S, clock: Clock = SYSTEM_CLOCK,
+                 gate: Gate | None = None) -> None:
         self.camera_id = camera_id
         self._factory = device_factory
+        self._gate = gate
         self._on_result = on_result
         self._safety_s = safety_timeout_s
         self._clock = clock
@@ -147,6 +157,8 @@ class CameraPtzQueue:
                 break
 
     def _execute(self, command: PtzCommand) -> Any:
+        if self._gate is not None and not self._gate.before(self.camera_id, command.kind):
+            return None         # a stop of a camera another station moves: theirs to stop
         if self._device is None:
             self._device = self._factory()
         device = self._device
@@ -158,7 +170,10 @@ class CameraPtzQueue:
             return None
         if command.kind is PtzAction.STOP:
             self._move_deadline = None
-            return device.stop()
+            device.stop()
+            if self._gate is not None:
+                self._gate.stopped(self.camera_id)
+            return None
         self._move_deadline = None  # goto/home replace a running move on the camera
         return getattr(device, command.kind.device_method)(*command.args)
 
@@ -170,11 +185,14 @@ class CameraPtzQueue:
 
 
 class PtzController:
-    """The PTZ queues of all cameras (one each, made on first use). ``device_factory(camera_id)`` connects."""
+    """The PTZ queues of all cameras (one each, made on first use). ``device_factory(camera_id)`` connects;
+    ``gate`` checks every command of every camera (see module doc)."""
 
     def __init__(self, device_factory: Callable[[int], Any], on_result: ResultCallback,
-                 safety_timeout_s: float = SAFETY_TIMEOUT_S, clock: Clock = SYSTEM_CLOCK) -> None:
+                 safety_timeout_s: float = SAFETY_TIMEOUT_S, clock: Clock = SYSTEM_CLOCK,
+                 gate: Gate | None = None) -> None:
         self._factory = device_factory
+        self._gate = gate
         self._on_result = on_result
         self._safety_s = safety_timeout_s
         self._clock = clock
@@ -185,7 +203,8 @@ class PtzController:
         with self._lock:
             if camera_id not in self._queues:
                 self._queues[camera_id] = CameraPtzQueue(camera_id, lambda: self._factory(camera_id),
-                                                         self._on_result, self._safety_s, self._clock)
+                                                         self._on_result, self._safety_s, self._clock,
+                                                         self._gate)
             return self._queues[camera_id]
 
     def move(self, camera_id: int, pan: float, tilt: float, zoom: float) -> None:

@@ -6,7 +6,9 @@ listening. Exits on SIGTERM/SIGINT, after ``--max-seconds``, or when its parent 
 
 Frames are numpy I420 (``frames.FramePainter``) pushed into a live appsrc by one ticker thread at the
 frame rate, so each frame's pixel code is the wall-clock time it was made and the stream never ends.
-Factories are shared and built on demand: one encoder per mount while it has clients, none otherwise.
+Every client gets a media (and encoder) of its own, built on DESCRIBE and torn down at its hang-up. Shared
+media raced in gst-rtsp-server 1.22: a new client could be handed the cached media while the last one's
+thread was unpreparing it, and got 503 Service Unavailable.
 With ``--user``, the password is read from the first line of stdin and Basic/Digest auth guards all mounts.
 With ``--onvif-port``, ONVIF device/media/PTZ services (``onvif_http``) serve the same cameras, guarded by
 WS-UsernameToken and/or HTTP Digest (``--onvif-auth``) with the same credentials; ``--ptz-cameras``
@@ -129,7 +131,7 @@ def _make_factory(camera: int, size: tuple[int, int], fps: int, ticker: Ticker,
                   ptz: PtzState | None = None, look: str = "test") -> GstRtspServer.RTSPMediaFactory:
     factory = GstRtspServer.RTSPMediaFactory()
     factory.set_launch(_launch_line(camera, *size, fps, captioned=look == "scene"))
-    factory.set_shared(True)
+    factory.set_shared(False)
     factory.set_protocols(GstRtsp.RTSPLowerTrans.TCP | GstRtsp.RTSPLowerTrans.UDP)
     if pool is not None:
         factory.set_address_pool(pool)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage import (
     schema_audit, schema_bookmarks, schema_events, schema_onvif, schema_recorder, schema_recordings,
-    schema_station, schema_users, schema_views,
+    schema_ptz_leases, schema_station, schema_users, schema_views,
 )
 
 
@@ -52,6 +52,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(schema_events.VERSION, schema_events.DESCRIPTION, schema_events.STATEMENTS),
     Migration(schema_recorder.VERSION, schema_recorder.DESCRIPTION, schema_recorder.STATEMENTS),
     Migration(schema_users.VERSION, schema_users.DESCRIPTION, schema_users.STATEMENTS),
+    Migration(schema_ptz_leases.VERSION, schema_ptz_leases.DESCRIPTION, schema_ptz_leases.STATEMENTS),
 )
 
 

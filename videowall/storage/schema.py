@@ -334,6 +334,21 @@ user_groups = Table(
     info={"since": 10},
 )
 
+ptz_leases = Table(
+    "ptz_leases", metadata,
+    Column("camera_id", BigInteger, ForeignKey("cameras.id", ondelete="CASCADE"), primary_key=True,
+           autoincrement=False),
+    _text("holder_login"),
+    _text("holder_name"),
+    Column("holder_role", Text,
+           CheckConstraint("holder_role IN ('operator', 'supervisor', 'police', 'administrator')"), nullable=False),
+    _text("station"),
+    _text("taken_utc"),
+    _text("renewed_utc"),
+    Column("expires_us", BigInteger, nullable=False),
+    info={"since": 11},
+)
+
 
 def baseline_tables() -> list[Table]:
     """The tables a new PostgreSQL deployment is created with, before the later migrations run."""
