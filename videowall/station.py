@@ -43,7 +43,9 @@ from videowall.model.retention import policy_from_settings
 from videowall.recording.service import RecordingService, recordings_root
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
-from videowall.storage.database import Database
+from videowall.storage.change_listener import ChangeListener
+from videowall.storage.changes import ChangeFeed, feed
+from videowall.storage.database import POSTGRESQL, Database
 from videowall.storage.deployment import open_station_database
 from videowall.storage.views import ViewStore
 from videowall.streams.supervisor import StreamSupervisor
@@ -78,6 +80,7 @@ class Station:
     _events: object | None = field(default=None, repr=False)       # events.service.EventService
     _ptz_gate: PtzGate | None = field(default=None, repr=False)
     _closed: bool = field(default=False, repr=False)
+    _listener: ChangeListener | None = field(default=None, repr=False)
 
     @classmethod
     def open(cls, data_dir: Path | str | None = None, secrets_kind: str | None = None, *,
@@ -206,6 +209,14 @@ class Station:
                                                 guard=self.require)
             return self._bookmarks
 
+    def changes(self) -> ChangeFeed:
+        """Changes to the shared state made here or at other stations (``storage.changes``); on a joined
+        station the first call starts listening to the deployment's database."""
+        with self._recording_lock:
+            if self._listener is None and self._db.dialect == POSTGRESQL and not self._closed:
+                self._listener = ChangeListener(self._db).start()
+        return feed(self._db.where)
+
     @property
     def zone(self) -> ZoneInfo:
         """The station's time zone: times are shown in it, and read in it when they carry no offset."""
@@ -308,6 +319,9 @@ class Station:
         with self._recording_lock:
             self._closed = True
             recording = self.recording
+            listener, self._listener = self._listener, None
+        if listener is not None:
+            listener.stop()
         if recording is not None:
             recording.stop()
             recording.store.close()

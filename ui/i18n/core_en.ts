@@ -824,6 +824,10 @@
             <translation>The database address needs a user, a host and a database name: postgresql://user@host:5432/videowall.</translation>
         </message>
         <message>
+            <source>The database server %1 cannot be reached; nothing was saved by this action.</source>
+            <translation>The database server %1 cannot be reached; nothing was saved by this action.</translation>
+        </message>
+        <message>
             <source>The debounce time cannot be negative.</source>
             <translation>The debounce time cannot be negative.</translation>
         </message>

@@ -824,6 +824,10 @@
             <translation>Adres bazy danych wymaga użytkownika, hosta i nazwy bazy: postgresql://użytkownik@host:5432/videowall.</translation>
         </message>
         <message>
+            <source>The database server %1 cannot be reached; nothing was saved by this action.</source>
+            <translation>Serwer bazy danych %1 jest nieosiągalny; ta czynność niczego nie zapisała.</translation>
+        </message>
+        <message>
             <source>The debounce time cannot be negative.</source>
             <translation>Czas tłumienia powtórzeń nie może być ujemny.</translation>
         </message>

@@ -10,6 +10,7 @@
     <message><source>Theme</source><translation>Theme</translation></message>
     <message><source>Dark</source><translation>Dark</translation></message>
     <message><source>Light</source><translation>Light</translation></message>
+    <message><source>Server database unreachable — the wall goes on; changes cannot be saved until it returns.</source><translation>Server database unreachable — the wall goes on; changes cannot be saved until it returns.</translation></message>
     <message><source>Select a tile showing a camera to replay it.</source><translation>Select a tile showing a camera to replay it.</translation></message>
 </context>
 <context>

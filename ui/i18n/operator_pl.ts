@@ -10,6 +10,7 @@
     <message><source>Theme</source><translation>Motyw</translation></message>
     <message><source>Dark</source><translation>Ciemny</translation></message>
     <message><source>Light</source><translation>Jasny</translation></message>
+    <message><source>Server database unreachable — the wall goes on; changes cannot be saved until it returns.</source><translation>Serwer bazy danych nieosiągalny — ściana działa dalej; zmian nie da się zapisać, dopóki nie wróci.</translation></message>
     <message><source>Select a tile showing a camera to replay it.</source><translation>Wybierz kafelek z kamerą, by odtworzyć jej nagranie.</translation></message>
 </context>
 <context>

@@ -9,6 +9,9 @@ leaves one open (an idle transaction on PostgreSQL, a held snapshot in SQLite's 
 The connection may be shared by threads (the GUI thread editing cameras while a stream thread looks one
 up), so it carries a re-entrant ``lock``: ``execute`` holds it for each statement and ``transaction``
 for the whole block, so one thread's transaction never interleaves with another's statements.
+
+On SQLite the connection also collects the changes its temporary triggers report (``storage.changes``) and
+publishes them to the database's change feed once they are committed; a rollback drops them.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Engine, exc, text
@@ -24,6 +27,7 @@ from sqlalchemy.engine import CursorResult
 from sqlalchemy.sql.base import Executable
 
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.storage.changes import Change, feed
 
 SQLITE = "sqlite"
 POSTGRESQL = "postgresql"
@@ -43,8 +47,9 @@ class Database:
         self.where = where
         self.dialect = engine.dialect.name
         self.lock = threading.RLock()
-        self._conn: Connection = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+        self._conn: Connection = self._connect()
         self._depth = 0
+        self._pending: list[Change] = []    # changes of the open transaction, published at commit
 
     @property
     def connection(self) -> Connection:
@@ -62,13 +67,16 @@ class Database:
         into messages that say what was not done.
         """
         with self.lock:
-            return self._conn.execute(_statement(statement), dict(params or {}))
+            result = self._on_live_connection(lambda conn: conn.execute(_statement(statement), dict(params or {})))
+            self._publish_if_committed()
+            return result
 
     def execute_many(self, statement: str | Executable, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run one statement once per item of ``rows`` (nothing for no rows)."""
         if rows:
             with self.lock:
-                self._conn.execute(_statement(statement), [dict(row) for row in rows])
+                self._on_live_connection(lambda conn: conn.execute(_statement(statement), [dict(row) for row in rows]))
+                self._publish_if_committed()
 
     def scalar(self, statement: str | Executable, params: Mapping[str, Any] | None = None) -> Any:
         """The first column of the first row, or None when there is no row. The result is closed at once, so
@@ -80,7 +88,7 @@ class Database:
         """A statement handed to the driver as written (DDL of shipped migrations, PRAGMAs): no parameters,
         so a ':' inside it is never read as one."""
         with self.lock:
-            self._conn.exec_driver_sql(sql)
+            self._on_live_connection(lambda conn: conn.exec_driver_sql(sql))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -104,6 +112,11 @@ class Database:
                 self._rollback()
                 raise VideowallError(ErrorKind.STORAGE_ERROR, f"Could not save to the database: {reason(err)}.",
                                      detail=repr(err)) from err
+            self._publish_if_committed()
+
+    def note_change(self, change: Change) -> None:
+        """A change made on this connection (SQLite's triggers, while a statement runs; lock held)."""
+        self._pending.append(change)
 
     def lock_chain(self) -> None:
         """Inside a transaction: wait until no other writer of the audit chain is between reading its head
@@ -120,10 +133,12 @@ class Database:
         name = f"sp{next(_savepoints)}"
         self.run_raw(f"SAVEPOINT {name}")
         self._depth += 1
+        noted = len(self._pending)
         try:
             yield self
         except BaseException:
             self._depth -= 1
+            del self._pending[noted:]
             if self._driver_in_transaction():  # some errors (e.g. a full disk) already rolled everything back
                 self.run_raw(f"ROLLBACK TO SAVEPOINT {name}")
                 self.run_raw(f"RELEASE SAVEPOINT {name}")
@@ -131,12 +146,50 @@ class Database:
         self._depth -= 1
         self.run_raw(f"RELEASE SAVEPOINT {name}")
 
+    def _on_live_connection(self, action: Callable[[Connection], Any]) -> Any:
+        """``action`` on the connection; UNREACHABLE when the server does not answer (it stopped, the network
+        went). Outside a transaction a connection found dead is replaced first — once a statement failed on
+        it, or at once when the server dropped it while idle (the statement never reached the server) — so a
+        server that came back is used at once; inside one the transaction is lost and the caller hears so."""
+        retry = True
+        while True:
+            lost = self._conn.invalidated
+            try:
+                if lost and self._depth == 0:
+                    fresh = self._connect()
+                    with contextlib.suppress(exc.SQLAlchemyError):
+                        self._conn.close()
+                    self._conn = fresh
+                    lost = False
+                return action(self._conn)
+            except exc.DBAPIError as err:
+                if not (lost or err.connection_invalidated or self._conn.invalidated):
+                    raise
+                if retry and self._depth == 0 and not lost:
+                    retry = False
+                    continue
+                feed(self.where).set_reachable(False)
+                raise VideowallError(ErrorKind.UNREACHABLE, f"The database server {self.where} cannot be reached; "
+                                                            "nothing was saved by this action.",
+                                     detail=repr(err)) from err
+
+    def _connect(self) -> Connection:
+        return self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+
+    def _publish_if_committed(self) -> None:
+        if self._depth == 0 and self._pending:
+            changes, self._pending = _distinct(self._pending), []
+            feed(self.where).publish(changes)
+
     def _rollback(self) -> None:
+        self._pending = []
         if self._driver_in_transaction():
             with contextlib.suppress(exc.SQLAlchemyError):
                 self.run_raw("ROLLBACK")
 
     def _driver_in_transaction(self) -> bool:
+        if self._conn.invalidated:
+            return False
         driver = self._conn.connection.driver_connection
         if self.dialect == SQLITE:
             return bool(driver.in_transaction)
@@ -159,6 +212,11 @@ def reason(err: exc.SQLAlchemyError) -> str:
     """What the database said, in one line, without SQLAlchemy's statement dump."""
     original = getattr(err, "orig", None)
     return (str(original if original is not None else err).strip().splitlines() or ["unknown error"])[0]
+
+
+def _distinct(changes: list[Change]) -> list[Change]:
+    """Each change once, in the order first made (PostgreSQL folds a transaction's equal NOTIFYs the same way)."""
+    return list(dict.fromkeys(changes))
 
 
 def _statement(statement: str | Executable) -> Executable:

@@ -16,6 +16,7 @@ from sqlalchemy.pool import StaticPool
 from videowall.runtime.atomic import move_aside
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import ErrorKind, VideowallError
+from videowall.storage.changes import install_sqlite_triggers
 from videowall.storage.database import Database, connection_lock, transaction
 from videowall.storage.migrations import MIGRATIONS, Migration, apply_migrations, latest_version, schema_version
 
@@ -64,7 +65,9 @@ def open_database(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS
         conn.close()
         raise
     engine = create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
-    return Database(engine, str(db_path))
+    db = Database(engine, str(db_path))
+    install_sqlite_triggers(conn, db.note_change)
+    return db
 
 
 class _QuickCheckFailed(Exception):

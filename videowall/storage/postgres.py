@@ -110,6 +110,15 @@ def _prepare(db: Database, create: bool, migrations: tuple[Migration, ...]) -> N
         for migration in migrations:
             if migration.version > found:
                 _upgrade(db, migration)
+        _ensure_change_triggers(db)
+
+
+def _ensure_change_triggers(db: Database) -> None:
+    """The NOTIFY triggers of live change propagation, added to a deployment made before them."""
+    present = db.scalar("SELECT count(*) FROM pg_trigger WHERE starts_with(tgname, 'videowall_changed_')")
+    if present < len(postgres_schema.CHANGE_TRIGGERS) - 1:
+        for statement in postgres_schema.CHANGE_TRIGGERS:
+            db.run_raw(statement)
 
 
 def schema_version(db: Database) -> int | None:

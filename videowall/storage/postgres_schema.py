@@ -8,6 +8,7 @@ the entry (SQLite's ``sqlite_sequence`` does this there): a deleted tail stays v
 
 from __future__ import annotations
 
+from videowall.storage.changes import CHANNEL, WATCHED
 from videowall.storage.schema_audit import GENESIS_HASH
 
 VERSION_TABLE = "videowall_schema"
@@ -52,4 +53,19 @@ AFTER_TABLES: tuple[str, ...] = (
         FOR EACH ROW EXECUTE FUNCTION videowall_refuse('bookmark history is append-only')""",
     """CREATE TRIGGER bookmark_revisions_no_delete BEFORE DELETE ON bookmark_revisions
         FOR EACH ROW EXECUTE FUNCTION videowall_refuse('bookmark history is append-only')""",
+)
+
+CHANGE_FUNCTION = "videowall_notify_change"
+CHANGE_TRIGGERS: tuple[str, ...] = (
+    f"""CREATE OR REPLACE FUNCTION {CHANGE_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE changed JSONB;
+        BEGIN
+            changed := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
+            PERFORM pg_notify('{CHANNEL}', json_build_object('table', TG_ARGV[0], 'id', (changed ->> TG_ARGV[1])::BIGINT,
+                                                             'kind', lower(TG_OP))::text);
+            RETURN NULL;
+        END $$""",
+    *(f"""CREATE OR REPLACE TRIGGER videowall_changed_{table} AFTER INSERT OR UPDATE OR DELETE ON {table}
+          FOR EACH ROW EXECUTE FUNCTION {CHANGE_FUNCTION}('{published}', '{column}')"""
+      for table, (published, column) in WATCHED.items()),
 )
