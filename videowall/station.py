@@ -43,7 +43,6 @@ from videowall.model.retention import policy_from_settings
 from videowall.recording.service import RecordingService, recordings_root
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
-from videowall.storage.change_listener import ChangeListener
 from videowall.storage.changes import ChangeFeed, feed
 from videowall.storage.database import POSTGRESQL, Database
 from videowall.storage.deployment import open_station_database
@@ -51,6 +50,7 @@ from videowall.storage.views import ViewStore
 from videowall.streams.supervisor import StreamSupervisor
 
 if TYPE_CHECKING:
+    from videowall.storage.change_listener import ChangeListener
     from videowall.evidence.keystore import SigningKeyStore
     from videowall.evidence.request import Exporter
     from videowall.evidence.signing import SigningIdentity
@@ -191,6 +191,12 @@ class Station:
         with self.audit() as log:
             return access_sessions(log, camera_id=camera_id, start_utc=start_utc, end_utc=end_utc)
 
+    def alarms_over(self, start_utc: datetime, end_utc: datetime) -> list:
+        """The alarms of a period (the activity record's), from the deployment's database like every store's."""
+        from videowall.events.store import EventStore
+
+        return EventStore(self._db).alarms_over(start_utc, end_utc)
+
     def bookmarks(self) -> BookmarkStore:
         """The station's bookmarks, on the recording index (created on first use; recording is not started)."""
         with self._recording_lock:
@@ -214,6 +220,8 @@ class Station:
         station the first call starts listening to the deployment's database."""
         with self._recording_lock:
             if self._listener is None and self._db.dialect == POSTGRESQL and not self._closed:
+                from videowall.storage.change_listener import ChangeListener  # psycopg: joined stations only
+
                 self._listener = ChangeListener(self._db).start()
         return feed(self._db.where)
 

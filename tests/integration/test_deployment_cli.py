@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import io
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from videowall.audit import AuditLog
 from videowall.cli import run
+from videowall.events.model import CameraEvent, EventKind
+from videowall.events.rules import rule_for
+from videowall.events.store import EventStore
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.storage.cameras import CameraStore
 from videowall.storage.deployment import deployment_path, open_station_database
@@ -150,3 +154,25 @@ def test_a_deployment_of_an_older_version_is_upgraded_by_the_same_migrations(pos
         assert [c.name for c in CameraStore(upgraded).list()] == ["Brama"]
     finally:
         upgraded.close()
+
+
+def test_a_joined_stations_shift_record_lists_the_alarms_of_the_shared_database(initialised, postgres_server,
+                                                                                tmp_path, monkeypatch, capsys):
+    root = tmp_path / "station"
+    code, _, err = _cli(monkeypatch, capsys, ["station", "join", initialised, "--password-stdin", "--data-dir",
+                                              str(root)], postgres_server.admin_password + "\n")
+    assert code == 0, err
+    at = datetime(2026, 12, 3, 9, 0, tzinfo=timezone.utc)
+    other = open_postgres(initialised, postgres_server.admin_password)     # another station raised the alarm
+    try:
+        camera = CameraStore(other).add("Brama", "rtsp://127.0.0.1:1/gate")
+        event = CameraEvent(camera.id, EventKind.TAMPER, at, True, source="vs0")
+        EventStore(other).merge_alarm(event, rule_for([], EventKind.TAMPER, camera.id, ""), 1, at)
+    finally:
+        other.close()
+    out_pdf = tmp_path / "shift.pdf"
+    code, out, err = _cli(monkeypatch, capsys, ["activity-record", "--from", (at - timedelta(hours=1)).isoformat(),
+                                                "--to", (at + timedelta(hours=1)).isoformat(), "--out", str(out_pdf),
+                                                "--data-dir", str(root)])
+    assert code == 0, err
+    assert "1 alarm(s)" in out and out_pdf.stat().st_size > 0

@@ -19,8 +19,6 @@ from ui.i18n.core import core_text
 from ui.station_time import edit_moment, station_time_edit
 from videowall.access.roles import Permission
 from videowall.activity.record import record_for_shift
-from videowall.config.paths import database_path
-from videowall.events.store import alarms_of_period
 from videowall.activity.shift import current_shift
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError
@@ -84,10 +82,9 @@ class ShiftRecordDialog(QDialog):
         self._show(tr("Saving the activity record…"), error=False)
         self._job = ActivityPdfJob(self)
         self._job.done.connect(self._on_job_done)
-        database = database_path(station.data_dir)
         self._job.start(lambda: record_for_shift(station.bookmarks(), names, station.settings, start_utc=start,
                                                  end_utc=end, operator=operator,
-                                                 alarms=alarms_of_period(database, start, end),
+                                                 alarms=station.alarms_over(start, end),
                                                  access=station.access_log(start_utc=start, end_utc=end)
                                                  if with_access else None), path)
 

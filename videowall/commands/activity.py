@@ -5,10 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from videowall.activity.pdf import write_activity_pdf
-from videowall.activity.record import record_for_shift, record_from_bookmark
-from videowall.config.paths import database_path
-from videowall.events.store import alarms_of_period
 from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.local_time import parse_local_time
 
@@ -37,7 +33,10 @@ def activity_record_command(args: argparse.Namespace) -> int:
                              "--to, --operator and --access-log go with --from, not with --bookmark.")
     if args.start and not args.end:
         raise VideowallError(ErrorKind.INVALID_INPUT, "--from needs --to: give the end of the shift.")
-    from videowall.station import Station  # the station pulls in the media engine: only when run
+    # The station pulls in the media engine, the record reportlab: only when run.
+    from videowall.activity.pdf import write_activity_pdf
+    from videowall.activity.record import record_for_shift, record_from_bookmark
+    from videowall.station import Station
 
     station = Station.open(args.data_dir)
     try:
@@ -50,7 +49,7 @@ def activity_record_command(args: argparse.Namespace) -> int:
             start, end = parse_local_time(args.start, zone), parse_local_time(args.end, zone)
             record = record_for_shift(bookmarks, names, station.settings, start_utc=start, end_utc=end,
                                       operator=args.operator,
-                                      alarms=alarms_of_period(database_path(station.data_dir), start, end),
+                                      alarms=station.alarms_over(start, end),
                                       access=station.access_log(start_utc=start, end_utc=end) if args.access_log else None)
         written = write_activity_pdf(record, Path(args.out))
     finally:

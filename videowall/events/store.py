@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 
 from videowall.audit import AuditLog
 from videowall.events.model import (
@@ -23,7 +22,6 @@ from videowall.runtime.errors import ErrorKind, VideowallError
 from sqlalchemy import bindparam, text
 
 from videowall.storage.database import Database, transaction
-from videowall.storage.db import open_database
 
 MAX_COMMENT_CHARS = 2000
 _EVENT_COLUMNS = "id, camera_id, kind, first_us, last_us, count, active, source, topic, origin, data"
@@ -208,15 +206,6 @@ class EventStore:
                                                     "group": rule.group, "priority": rule.priority,
                                                     "show": rule.show.value, "debounce_s": rule.debounce_s},
                                actor=_who(by))
-
-
-def alarms_of_period(database: Path, start_utc: datetime, end_utc: datetime) -> list[Alarm]:
-    """The alarms of a period read from the station database at ``database`` (its own short connection)."""
-    conn = open_database(database)
-    try:
-        return EventStore(conn).alarms_over(start_utc, end_utc)
-    finally:
-        conn.close()
 
 
 def _who(by: str) -> str:

@@ -19,7 +19,6 @@ from videowall.runtime.errors import ErrorKind, VideowallError
 from videowall.runtime.redaction import register_secret
 from videowall.storage.database import Database
 from videowall.storage.db import open_database
-from videowall.storage.postgres import open_postgres, parse_url, safe_url
 
 DEPLOYMENT_FILE = "deployment.json"
 
@@ -33,6 +32,8 @@ def joined_url(data_dir: Path) -> str | None:
     path = deployment_path(data_dir)
     if not path.exists():
         return None
+    from videowall.storage.postgres import parse_url, safe_url  # the schema and SQL of a joined station only
+
     try:
         url = json.loads(path.read_text(encoding="utf-8"))["url"]
         return safe_url(parse_url(str(url)))
@@ -48,6 +49,8 @@ def join(data_dir: Path, url: str, password: str, secrets_kind: str | None = Non
 
     Returns the open database. Nothing is written when the connection or the schema check fails.
     """
+    from videowall.storage.postgres import open_postgres
+
     register_secret(password)
     db = open_postgres(url, password)
     try:
@@ -79,6 +82,8 @@ def open_station_database(data_dir: Path, secrets_kind: str | None = None) -> Da
         raise VideowallError(ErrorKind.NO_KEYRING,
                              f"The password of the shared database {url} is not in this station's keyring. "
                              "Join again: videowall station join URL --password-stdin.")
+    from videowall.storage.postgres import open_postgres
+
     return open_postgres(url, password)
 
 
