@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from ui.i18n.core import core_text
-from videowall.config.paths import database_path
 from videowall.recording.demo_footage import prerecord
 from videowall.recording.index import RecordingStore
 from videowall.recording.service import recordings_root
+from videowall.storage.deployment import open_station_database
 from videowall.runtime.errors import VideowallError
 from videowall.station import Station
 
@@ -49,7 +49,7 @@ class DemoFootage:
 
     def __init__(self, station: Station, cameras: Sequence[tuple[int, int, str | None]], end_utc: datetime) -> None:
         """``cameras``: (camera id, simulator camera number, caption in the picture)."""
-        self._db = database_path(station.data_dir)
+        self._data_dir = station.data_dir
         self._root = recordings_root(station.data_dir, station.settings)
         self._cameras = list(cameras)
         self._end = end_utc
@@ -70,7 +70,7 @@ class DemoFootage:
         return not self._thread.is_alive()
 
     def _run(self) -> None:
-        store = RecordingStore.open(self._db, self._root)
+        store = RecordingStore(open_station_database(self._data_dir), self._root)   # its own connection
         try:
             prerecord(store, self._cameras, self._end, FOOTAGE_SPAN,
                       on_camera_done=lambda recorded: self.done.append(recorded.camera_id),
