@@ -8,24 +8,17 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from tests.fixtures.staffed_station import PASSWORD, staffed_station
 from videowall.access.purpose import Purpose, ReasonRequired, ViewKind
-from videowall.access.roles import Role
 from videowall.cli import run
 from videowall.runtime.errors import ErrorKind, VideowallError
-from videowall.station import Station
 
-PASSWORD = "Zmiana-nocna-2026"
 FOOTAGE = datetime(2026, 2, 1, 21, 30, tzinfo=timezone.utc)
 
 
 @pytest.fixture
 def station(tmp_path):
-    st = Station.open(tmp_path / "data", secrets_kind="memory", streams=False)
-    gate = st.cameras.add("Brama", "rtsp://127.0.0.1:1/gate", group="Ratusz")
-    square = st.cameras.add("Rynek", "rtsp://127.0.0.1:1/square", group="Rynek")
-    st.users.add("op", "Olga Pol", Role.OPERATOR, PASSWORD)
-    st.users.add("kpp", "Kamil Policja", Role.POLICE, PASSWORD, groups=("Ratusz",))
-    st.users.add("sup", "Stefan Ul", Role.SUPERVISOR, PASSWORD)
+    st, gate, square = staffed_station(tmp_path / "data", streams=False)
     yield st, gate, square
     st.close()
 
