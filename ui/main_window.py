@@ -15,14 +15,13 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from ui.bookmarks.controller import BookmarksController
 from ui.bookmarks.panel import BookmarksPanel
-from ui.background import run_in_background
-from ui.changes_bridge import ChangeBridge
 from ui.bookmarks.texts import camera_names, category_text, local_text
 from ui.cameras.camera_panel import CameraPanel
+from ui.shared_state import SharedStateRefresh
 from ui.cameras.catalog import Catalog
 from ui.i18n.core import core_text
 from ui.panel_bar import PanelBar
@@ -43,7 +42,6 @@ from videowall.model.layout import Layout
 from videowall.runtime.clock import SYSTEM_CLOCK, Clock
 from videowall.runtime.errors import VideowallError
 from videowall.station import Station
-from videowall.storage.changes import ALL
 from videowall.storage.views import View
 
 log = logging.getLogger(__name__)
@@ -126,35 +124,7 @@ class MainWindow(QMainWindow):
         if extra_screens:
             self.screens.open_all()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
-        unreachable = tr("Server database unreachable — the wall goes on; changes cannot be saved until it returns.")
-        self._unreachable_label = QLabel(unreachable)
-        self._unreachable_label.setObjectName("database-unreachable")
-        self._unreachable_label.setVisible(False)
-        self.statusBar().addPermanentWidget(self._unreachable_label)
-        self.changes = ChangeBridge(station.changes(), parent=self)
-        self.changes.tables_changed.connect(self._on_changes_tables_changed)
-        self.changes.reachable_changed.connect(self._on_changes_reachable_changed)
-        self._on_changes_reachable_changed(self.changes.reachable)
-
-    # -- changes made at other stations -----------------------------------------------------------
-    def _on_changes_tables_changed(self, tables: frozenset) -> None:
-        """Panels showing a changed table read it again (after the server came back: all of them)."""
-        every = ALL in tables
-        if every or tables & {"bookmarks", "legal_holds"}:
-            self.bookmarks_panel.refresh()
-        if every or "views" in tables:
-            self.views_panel.reload()
-        if every or "cameras" in tables:
-            run_in_background(self, self.station.cameras.list, self._show_cameras, name="camera-list")
-
-    def _show_cameras(self, result) -> None:
-        if isinstance(result, VideowallError):
-            self.statusBar().showMessage(core_text(result.user_message), STATUS_MS)
-        else:
-            self.cameras_panel.set_cameras(result)
-
-    def _on_changes_reachable_changed(self, reachable: bool) -> None:
-        self._unreachable_label.setVisible(not reachable)
+        self.shared_state = SharedStateRefresh(self)
 
     # -- hooks for other panels ------------------------------------------------------------------
     def add_menu(self, key: str, title: str) -> QMenu:

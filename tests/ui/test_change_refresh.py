@@ -63,7 +63,7 @@ def test_the_status_bar_says_when_the_server_database_is_unreachable(qtbot, tmp_
     window = MainWindow(station, [], layout=uniform(1), extra_screens=False)
     qtbot.addWidget(window)
     window.show()
-    label = window._unreachable_label
+    label = window.shared_state.unreachable_label
     change_feed = feed(str(database_path(tmp_path / "data")))
     try:
         assert not label.isVisible()
